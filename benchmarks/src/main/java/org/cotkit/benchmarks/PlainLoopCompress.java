@@ -1,0 +1,117 @@
+package org.cotkit.benchmarks;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.beam.sdk.io.parquet.ParquetIO;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import org.cotkit.compressors.BigramCounts;
+import org.cotkit.compressors.BigramModel;
+import org.cotkit.compressors.CompressedCot;
+import org.cotkit.compressors.ForcedWords;
+import org.cotkit.compressors.RatioPruner;
+import org.cotkit.compressors.ScoredCotPruner;
+import org.cotkit.compressors.SelfInformationScorer;
+import org.cotkit.compressors.TokenCounter;
+import org.cotkit.compressors.Word;
+import org.cotkit.compressors.WordSegmenter;
+import org.cotkit.pipelines.CompressPipeline;
+import org.cotkit.pipelines.CompressedRecord;
+import org.cotkit.pipelines.CotPreference;
+import org.cotkit.pipelines.CotToCompress;
+import org.cotkit.pipelines.FieldMapping;
+import org.cotkit.pipelines.FormatTokenSkipExamples;
+import org.cotkit.pipelines.InputPreset;
+import org.cotkit.pipelines.InvalidRecordException;
+import org.cotkit.pipelines.RawRecord;
+import org.cotkit.pipelines.SftExample;
+import org.cotkit.pipelines.SelectCot;
+import org.cotkit.pipelines.SftSchema;
+import org.cotkit.pipelines.TeacherRecord;
+import org.cotkit.pipelines.TeacherRecordParser;
+import org.cotkit.pipelines.TokenSkipFormat;
+
+/**
+ * The work of {@code cotkit compress} as one plain, single-threaded Java loop with no Beam: parse,
+ * fit the bigram model, segment, score, prune to every ratio, format, write snappy Parquet (500
+ * records a file, through the same Parquet sink). The baseline that the Beam run is compared with in
+ * BENCHMARKS.md.
+ *
+ * <p>Usage: {@code PlainLoopCompress INPUT.jsonl OUTPUT_DIR [gsm8k|none] [ratios]}
+ */
+public final class PlainLoopCompress {
+
+  private static final int RECORDS_PER_FILE = 500;
+
+  private PlainLoopCompress() {}
+
+  public static void main(String[] args) throws IOException {
+    Path input = Path.of(args[0]);
+    Path output = Path.of(args[1]);
+    InputPreset preset = args.length > 2 ? InputPreset.valueOf(args[2].toUpperCase()) : InputPreset.NONE;
+    double[] ratios = CompressPipeline.parseRatios(args.length > 3 ? args[3] : "0.5,0.6,0.7,0.8,0.9,1.0");
+    long start = System.nanoTime();
+
+    TeacherRecordParser parser = new TeacherRecordParser(FieldMapping.identity(), preset);
+    List<CotToCompress> cots = new ArrayList<>();
+    long lineNumber = 0;
+    long invalid = 0;
+    try (BufferedReader reader = Files.newBufferedReader(input)) {
+      for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+        lineNumber++;
+        if (line.isBlank()) {
+          continue;
+        }
+        try {
+          TeacherRecord record = parser.parse(RawRecord.of(input.toString(), lineNumber, line));
+          cots.add(SelectCot.choose(record, CotPreference.LONG));
+        } catch (InvalidRecordException e) {
+          invalid++;
+        }
+      }
+    }
+
+    WordSegmenter segmenter = new WordSegmenter();
+    BigramCounts counts = new BigramCounts();
+    for (CotToCompress cot : cots) {
+      counts.add(segmenter.segment(cot.cot()));
+    }
+    SelfInformationScorer scorer = new SelfInformationScorer(BigramModel.fit(counts));
+    ScoredCotPruner pruner =
+        new ScoredCotPruner(new ForcedWords(true, List.of()), new RatioPruner(TokenCounter.WORDS));
+    TokenSkipFormat format = new TokenSkipFormat(TokenSkipFormat.DEFAULT_SEPARATOR);
+
+    Files.createDirectories(output);
+    long rows = 0;
+    for (int from = 0; from < cots.size(); from += RECORDS_PER_FILE) {
+      List<SftExample> examples = new ArrayList<>();
+      for (CotToCompress cot : cots.subList(from, Math.min(cots.size(), from + RECORDS_PER_FILE))) {
+        List<Word> words = segmenter.segment(cot.cot());
+        List<CompressedCot> compressed = pruner.prune(cot.cot(), words, scorer.score(words), cot.answer(), ratios);
+        examples.addAll(FormatTokenSkipExamples.examples(new CompressedRecord(cot, compressed), format, "train"));
+      }
+      rows += write(examples, output.resolve(String.format("part-%05d.parquet", from / RECORDS_PER_FILE)));
+    }
+    System.err.printf(
+        "plain loop: %d records, %d invalid, %d rows in %.2f s%n",
+        cots.size(), invalid, rows, (System.nanoTime() - start) / 1e9);
+  }
+
+  private static long write(List<SftExample> examples, Path file) throws IOException {
+    ParquetIO.Sink sink = ParquetIO.sink(SftSchema.EXAMPLE).withCompressionCodec(CompressionCodecName.SNAPPY);
+    try (FileChannel channel =
+        FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+      sink.open(channel);
+      for (SftExample example : examples) {
+        sink.write(SftSchema.toAvro(example));
+      }
+      sink.flush();
+    }
+    return examples.size();
+  }
+}

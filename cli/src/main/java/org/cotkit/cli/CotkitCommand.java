@@ -1,0 +1,55 @@
+package org.cotkit.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code cotkit} command: turns teacher chains of thought into SFT datasets. */
+@Command(
+    name = "cotkit",
+    mixinStandardHelpOptions = true,
+    versionProvider = CotkitCommand.Version.class,
+    description = "Turns teacher chain-of-thought generations into SFT datasets that teach a student "
+        + "LLM to reason on a budget.",
+    subcommands = {CompressCommand.class, CommandLine.HelpCommand.class},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:success", "1:the run failed", "2:bad usage or options"})
+public final class CotkitCommand implements Runnable {
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "a command is required, e.g. 'cotkit compress'");
+  }
+
+  public static void main(String[] args) {
+    System.exit(newCommandLine().execute(args));
+  }
+
+  /** The configured command line, shared by {@link #main} and tests. */
+  public static CommandLine newCommandLine() {
+    return new CommandLine(new CotkitCommand())
+        .setCaseInsensitiveEnumValuesAllowed(true)
+        .setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+          commandLine.getErr().println("cotkit: " + firstLine(e));
+          return 1;
+        });
+  }
+
+  static String firstLine(Throwable e) {
+    Throwable cause = e;
+    while (cause.getCause() != null && (cause.getMessage() == null || cause.getMessage().startsWith(cause.getCause().getClass().getName()))) {
+      cause = cause.getCause();
+    }
+    String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+    return message.lines().findFirst().orElse("").strip();
+  }
+
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String version = CotkitCommand.class.getPackage().getImplementationVersion();
+      return new String[] {"cotkit " + (version == null ? "(development build)" : version)};
+    }
+  }
+}

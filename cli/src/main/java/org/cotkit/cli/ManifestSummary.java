@@ -1,0 +1,44 @@
+package org.cotkit.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Prints the counts of a finished run from its manifest.json. */
+final class ManifestSummary {
+
+  private ManifestSummary() {}
+
+  /** Prints the summary; returns whether the manifest exists and its counts balance. */
+  static boolean print(Path outputDirectory, double seconds, PrintWriter err) {
+    Path manifestFile = outputDirectory.resolve("manifest.json");
+    if (!Files.exists(manifestFile)) {
+      err.printf("cotkit: the run finished but wrote no %s%n", manifestFile);
+      return false;
+    }
+    JsonNode counts;
+    try {
+      counts = new ObjectMapper().readTree(manifestFile.toFile()).path("counts");
+    } catch (IOException e) {
+      err.printf("cotkit: cannot read %s: %s%n", manifestFile, e.getMessage());
+      return false;
+    }
+    long read = counts.path("records_read").asLong();
+    err.printf("cotkit: done in %.1f s (%.0f records/s)%n", seconds, read / Math.max(seconds, 1e-9));
+    err.printf("  records read      %,d%n", read);
+    err.printf("  records written   %,d  (%,d rows in %s)%n",
+        counts.path("records_written").asLong(), counts.path("rows_written").asLong(), outputDirectory.resolve("data"));
+    err.printf("  dead-lettered     %,d%s%n", counts.path("dead_lettered").asLong(),
+        counts.path("dead_lettered").asLong() > 0 ? "  (reasons in " + outputDirectory.resolve("errors") + ")" : "");
+    err.printf("  filtered          %,d  %s%n", counts.path("filtered").asLong(), counts.path("filtered_by_reason"));
+    boolean balanced = counts.path("balanced").asBoolean(false);
+    if (!balanced) {
+      err.println("cotkit: counts do not balance: records were lost; see " + manifestFile);
+    }
+    err.flush();
+    return balanced;
+  }
+}

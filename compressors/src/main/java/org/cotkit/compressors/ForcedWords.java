@@ -1,0 +1,166 @@
+package org.cotkit.compressors;
+
+import java.io.Serializable;
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * Decides which words pruning must never drop: words with a digit, math operators and relations,
+ * the final answer, and tokens the user forces. Dropping any of these breaks the arithmetic a
+ * student is meant to learn, whatever the importance scorer says.
+ */
+public final class ForcedWords implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+
+  /** Characters that make a word an operator or relation. */
+  public static final String OPERATORS = "+-*/×÷=<>≤≥≠";
+
+  private final boolean keepDigitsAndOperators;
+  private final List<String> forceTokens;
+
+  /**
+   * @param keepDigitsAndOperators force every word containing a digit or an operator
+   * @param forceTokens extra tokens to keep wherever they occur inside a word, at word boundaries
+   */
+  public ForcedWords(boolean keepDigitsAndOperators, List<String> forceTokens) {
+    this.keepDigitsAndOperators = keepDigitsAndOperators;
+    this.forceTokens = forceTokens.stream().filter(t -> !t.isBlank()).map(String::strip).toList();
+  }
+
+  /** Marks the forced words of one text; {@code answer} may be null when unknown. */
+  public boolean[] mark(List<Word> words, String answer) {
+    List<String> answerParts =
+        answer == null || answer.isBlank() ? List.of() : List.of(answer.strip().split("\\s+"));
+    BigDecimal answerValue = answerParts.size() == 1 ? numericValue(answerParts.get(0)) : null;
+    boolean[] forced = new boolean[words.size()];
+    for (int i = 0; i < forced.length; i++) {
+      String text = words.get(i).text();
+      forced[i] =
+          (keepDigitsAndOperators && (hasDigit(text) || hasOperator(text) || isTimesBetweenNumbers(words, i)))
+              || containsAny(text, answerParts)
+              || isSameNumber(answerValue, text)
+              || containsAny(text, forceTokens);
+    }
+    return forced;
+  }
+
+  /** GSM8K writes products as {@code 2 x 16}: a lone x between two numbers is an operator. */
+  private static boolean isTimesBetweenNumbers(List<Word> words, int i) {
+    String text = words.get(i).text();
+    return (text.equals("x") || text.equals("X"))
+        && i > 0
+        && i + 1 < words.size()
+        && hasDigit(words.get(i - 1).text())
+        && hasDigit(words.get(i + 1).text());
+  }
+
+  /**
+   * The number a word or answer states, ignoring currency, percent, thousands separators and
+   * sentence punctuation ({@code $1,000.00.} is 1000); null when it is not a plain number.
+   */
+  static BigDecimal numericValue(String text) {
+    int start = 0;
+    int end = text.length();
+    while (start < end && "$€£(".indexOf(text.charAt(start)) >= 0) {
+      start++;
+    }
+    while (end > start && ".,;:!?)%".indexOf(text.charAt(end - 1)) >= 0) {
+      end--;
+    }
+    String number = text.substring(start, end).replace(",", "");
+    if (number.isEmpty() || !number.matches("-?\\d+(\\.\\d+)?")) {
+      return null;
+    }
+    return new BigDecimal(number);
+  }
+
+  /** Whether {@code text} states the number {@code value} ({@code $990.00} states 990). */
+  private static boolean isSameNumber(BigDecimal value, String text) {
+    if (value == null || !hasDigit(text)) {
+      return false;
+    }
+    BigDecimal stated = numericValue(text);
+    return stated != null && stated.compareTo(value) == 0;
+  }
+
+  private static boolean containsAny(String text, List<String> tokens) {
+    if (tokens.isEmpty()) {
+      return false;
+    }
+    String withoutSeparators = text.indexOf(',') >= 0 ? text.replace(",", "") : text;
+    for (String token : tokens) {
+      if (containsAtBoundary(text, token) || containsAtBoundary(withoutSeparators, token.replace(",", ""))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * True when {@code token} occurs in {@code text} not glued to other letters or digits, so that
+   * the answer {@code 18} matches {@code $18.} but not {@code 180} or {@code 0.18}.
+   */
+  static boolean containsAtBoundary(String text, String token) {
+    for (int at = text.indexOf(token); at >= 0; at = text.indexOf(token, at + 1)) {
+      int after = at + token.length();
+      if (isBoundaryBefore(text, at) && isBoundaryAfter(text, after)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isBoundaryBefore(String text, int at) {
+    if (at == 0) {
+      return true;
+    }
+    char previous = text.charAt(at - 1);
+    if (Character.isLetterOrDigit(previous)) {
+      return false;
+    }
+    boolean numberSeparator = previous == '.' || previous == ',';
+    return !(numberSeparator && at >= 2 && Character.isDigit(text.charAt(at - 2)));
+  }
+
+  private static boolean isBoundaryAfter(String text, int after) {
+    if (after >= text.length()) {
+      return true;
+    }
+    char next = text.charAt(after);
+    if (Character.isLetterOrDigit(next)) {
+      return false;
+    }
+    boolean numberSeparator = next == '.' || next == ',';
+    return !(numberSeparator && after + 1 < text.length() && Character.isDigit(text.charAt(after + 1)));
+  }
+
+  private static boolean hasDigit(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      if (Character.isDigit(text.charAt(i))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A hyphen or slash between two letters ({@code well-known}, {@code and/or}) is not math. */
+  private static boolean hasOperator(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (OPERATORS.indexOf(c) < 0) {
+        continue;
+      }
+      boolean joinsLetters =
+          (c == '-' || c == '/')
+              && i > 0
+              && i + 1 < text.length()
+              && Character.isLetter(text.charAt(i - 1))
+              && Character.isLetter(text.charAt(i + 1));
+      if (!joinsLetters) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,90 @@
+package org.cotkit.compressors;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * TokenSkip-style pruning to a target ratio γ: keeps every forced word, then the highest-scoring
+ * remaining words, until the kept share of tokens reaches γ. The share is never below γ and
+ * exceeds it only by the last word added (or by the forced words alone). Ties in score keep the
+ * earlier word, so the result is deterministic.
+ */
+public final class RatioPruner {
+
+  /** Which words one ratio keeps, and the token counts behind its achieved ratio. */
+  public record Selection(double ratio, boolean[] kept, int keptTokens, int totalTokens) {}
+
+  private final TokenCounter tokenCounter;
+
+  public RatioPruner(TokenCounter tokenCounter) {
+    this.tokenCounter = tokenCounter;
+  }
+
+  /**
+   * Selects the kept words for each ratio. The ranking is computed once and shared by all ratios.
+   *
+   * @throws IllegalArgumentException if a ratio is outside (0, 1] or the arrays differ in length
+   */
+  public List<Selection> select(List<Word> words, double[] scores, boolean[] forced, double... ratios) {
+    int n = words.size();
+    if (scores.length != n || forced.length != n) {
+      throw new IllegalArgumentException(
+          "expected " + n + " scores and forced marks, got " + scores.length + " and " + forced.length);
+    }
+    int[] tokens = new int[n];
+    int totalTokens = 0;
+    int forcedTokens = 0;
+    for (int i = 0; i < n; i++) {
+      tokens[i] = tokenCounter.count(words.get(i));
+      totalTokens += tokens[i];
+      if (forced[i]) {
+        forcedTokens += tokens[i];
+      }
+    }
+    int[] ranked = rankUnforced(scores, forced);
+
+    List<Selection> selections = new ArrayList<>(ratios.length);
+    for (double ratio : ratios) {
+      if (!(ratio > 0 && ratio <= 1)) {
+        throw new IllegalArgumentException("ratio must be in (0, 1], got " + ratio);
+      }
+      boolean[] kept = forced.clone();
+      int keptTokens = forcedTokens;
+      // the epsilon keeps 0.7 × 10 from becoming 8 through floating-point error; any positive
+      // ratio of a non-empty text keeps at least one token
+      long target = Math.max((long) Math.ceil(ratio * totalTokens - 1e-9), totalTokens > 0 ? 1 : 0);
+      for (int r = 0; r < ranked.length && keptTokens < target; r++) {
+        kept[ranked[r]] = true;
+        keptTokens += tokens[ranked[r]];
+      }
+      selections.add(new Selection(ratio, kept, keptTokens, totalTokens));
+    }
+    return selections;
+  }
+
+  /** Indices of unforced words, highest score first, earlier word first among equal scores. */
+  private static int[] rankUnforced(double[] scores, boolean[] forced) {
+    int count = 0;
+    for (boolean f : forced) {
+      if (!f) {
+        count++;
+      }
+    }
+    Integer[] order = new Integer[count];
+    for (int i = 0, j = 0; i < forced.length; i++) {
+      if (!forced[i]) {
+        order[j++] = i;
+      }
+    }
+    Arrays.sort(order, (a, b) -> {
+      int byScore = Double.compare(scores[b], scores[a]);
+      return byScore != 0 ? byScore : Integer.compare(a, b);
+    });
+    int[] ranked = new int[count];
+    for (int j = 0; j < count; j++) {
+      ranked[j] = order[j];
+    }
+    return ranked;
+  }
+}

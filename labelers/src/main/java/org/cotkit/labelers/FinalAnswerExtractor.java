@@ -1,0 +1,107 @@
+package org.cotkit.labelers;
+
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds the final answer in a chain of thought or response, trusting explicit markers first:
+ * the response after {@code </think>}; the last {@code \boxed{…}} or {@code \fbox{…}} (braces
+ * balanced); "The final answer is"; "The answer is"; "Answer:" / "A:"; GSM8K's "#### N"; and only
+ * then the last number in the text, marked as a fallback.
+ */
+public final class FinalAnswerExtractor {
+
+  public static final String BOXED = "boxed";
+  public static final String FINAL_ANSWER_PHRASE = "final_answer_phrase";
+  public static final String ANSWER_PHRASE = "answer_phrase";
+  public static final String ANSWER_LABEL = "answer_label";
+  public static final String GSM8K_MARKER = "gsm8k_marker";
+  public static final String LAST_NUMBER = "last_number";
+
+  private static final Pattern FINAL_ANSWER =
+      Pattern.compile("(?i)the final answer is[:\\s]*(.+?)\\s*$", Pattern.MULTILINE);
+  private static final Pattern ANSWER_IS =
+      Pattern.compile("(?i)the answer is[:\\s]*(.+?)\\s*$", Pattern.MULTILINE);
+  private static final Pattern ANSWER_LABELLED =
+      Pattern.compile("(?m)^\\s*(?:Answer|A)\\s*:\\s*(.+?)\\s*$");
+  private static final Pattern GSM8K = Pattern.compile("(?m)^####\\s*(.+?)\\s*$");
+  private static final Pattern NUMBER = Pattern.compile("-?\\d[\\d,]*(?:\\.\\d+)?");
+
+  /** The final answer of {@code text}, or empty when it has none. */
+  public Optional<ExtractedAnswer> extract(String text) {
+    if (text == null || text.isBlank()) {
+      return Optional.empty();
+    }
+    ThinkTrace trace = ThinkTrace.split(text);
+    if (trace.hadThinkTags() && !trace.response().isEmpty()) {
+      Optional<ExtractedAnswer> fromResponse = extractMarked(trace.response());
+      if (fromResponse.isPresent()) {
+        return fromResponse;
+      }
+    }
+    Optional<ExtractedAnswer> marked = extractMarked(text);
+    if (marked.isPresent()) {
+      return marked;
+    }
+    String lastNumber = null;
+    for (Matcher m = NUMBER.matcher(text); m.find(); ) {
+      lastNumber = m.group();
+    }
+    return Optional.ofNullable(lastNumber).map(n -> new ExtractedAnswer(n, LAST_NUMBER));
+  }
+
+  private static Optional<ExtractedAnswer> extractMarked(String text) {
+    String boxed = lastBoxed(text);
+    if (boxed != null) {
+      return Optional.of(new ExtractedAnswer(boxed, BOXED));
+    }
+    for (Object[] rule :
+        new Object[][] {
+          {FINAL_ANSWER, FINAL_ANSWER_PHRASE}, {ANSWER_IS, ANSWER_PHRASE},
+          {ANSWER_LABELLED, ANSWER_LABEL}, {GSM8K, GSM8K_MARKER}
+        }) {
+      String value = lastGroup((Pattern) rule[0], text);
+      if (value != null) {
+        return Optional.of(new ExtractedAnswer(trimSentenceEnd(value), (String) rule[1]));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Content of the last {@code \boxed{…}} or {@code \fbox{…}}, braces balanced; null if none. */
+  static String lastBoxed(String text) {
+    int at = Math.max(text.lastIndexOf("\\boxed{"), text.lastIndexOf("\\fbox{"));
+    if (at < 0) {
+      return null;
+    }
+    int open = text.indexOf('{', at);
+    int depth = 0;
+    for (int i = open; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '{') {
+        depth++;
+      } else if (c == '}' && --depth == 0) {
+        return text.substring(open + 1, i).strip();
+      }
+    }
+    return null; // unbalanced: not a usable answer
+  }
+
+  private static String lastGroup(Pattern pattern, String text) {
+    String value = null;
+    for (Matcher m = pattern.matcher(text); m.find(); ) {
+      value = m.group(1);
+    }
+    return value;
+  }
+
+  /** "18." and "$18." end a sentence; the dot is not part of the answer. */
+  private static String trimSentenceEnd(String value) {
+    String v = value.strip();
+    while (v.endsWith(".") && !v.endsWith("..")) {
+      v = v.substring(0, v.length() - 1).strip();
+    }
+    return v;
+  }
+}

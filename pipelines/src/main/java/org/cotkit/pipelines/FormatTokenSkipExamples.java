@@ -1,0 +1,80 @@
+package org.cotkit.pipelines;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.metrics.Metrics;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.values.PCollection;
+import org.cotkit.compressors.CompressedCot;
+
+/** Turns each compressed record into one SFT example per ratio ({@code mode = tokenskip}). */
+public final class FormatTokenSkipExamples
+    extends PTransform<PCollection<List<CompressedRecord>>, PCollection<List<SftExample>>> {
+
+  public static final String MODE = "tokenskip";
+
+  private final TokenSkipFormat format;
+  private final String split;
+
+  public FormatTokenSkipExamples(TokenSkipFormat format, String split) {
+    this.format = format;
+    this.split = split;
+  }
+
+  @Override
+  public PCollection<List<SftExample>> expand(PCollection<List<CompressedRecord>> batches) {
+    return batches.apply("ToSftExamples", ParDo.of(new FormatFn(format, split))).setCoder(BatchCoder.of(SftExample.class));
+  }
+
+  public static List<SftExample> examples(CompressedRecord compressed, TokenSkipFormat format, String split) {
+    CotToCompress input = compressed.input();
+    TeacherRecord record = input.record();
+    List<SftExample> examples = new ArrayList<>(compressed.compressions().size());
+    for (CompressedCot cot : compressed.compressions()) {
+      String prompt = format.prompt(record.question(), cot.ratio());
+      String completion = format.completion(cot.text(), input.answer());
+      examples.add(new SftExample(
+          record.id() + ":" + MODE + ":" + TokenSkipFormat.ratioLabel(cot.ratio()),
+          record.id(),
+          split,
+          MODE,
+          prompt,
+          completion,
+          SftExample.chat(prompt, completion),
+          cot.ratio(),
+          cot.achievedRatio(),
+          null,
+          null,
+          cot.totalTokens(),
+          cot.keptTokens(),
+          input.answer(),
+          null,
+          record.source()));
+    }
+    return examples;
+  }
+
+  private static final class FormatFn extends DoFn<List<CompressedRecord>, List<SftExample>> {
+    private final TokenSkipFormat format;
+    private final String split;
+    private final Counter rowsFormatted = Metrics.counter("cotkit", "rows_formatted");
+
+    FormatFn(TokenSkipFormat format, String split) {
+      this.format = format;
+      this.split = split;
+    }
+
+    @ProcessElement
+    public void process(@Element List<CompressedRecord> batch, OutputReceiver<List<SftExample>> out) {
+      List<SftExample> rows = new ArrayList<>();
+      for (CompressedRecord compressed : batch) {
+        rows.addAll(examples(compressed, format, split));
+      }
+      rowsFormatted.inc(rows.size());
+      out.output(rows);
+    }
+  }
+}

@@ -1,0 +1,180 @@
+package org.cotkit.pipelines;
+
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.beam.sdk.io.FileIO;
+import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.metrics.Metrics;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.Reshuffle;
+import org.apache.beam.sdk.values.PBegin;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.parquet.avro.AvroParquetReader;
+import org.apache.parquet.hadoop.ParquetReader;
+
+/**
+ * Reads teacher generations from JSONL (optionally compressed, e.g. {@code .jsonl.gz}) or Parquet
+ * files matching a pattern, as batches of {@link RawRecord}s (one per line or row, each with its
+ * file and line number so that errors can name it). Batches, not single records, are the elements
+ * of the pipeline: per-element overhead of a runner is paid once per batch, and batches are what a
+ * model scorer batches over. Batches are spread over workers after reading, so a single large file
+ * does not serialise the run. Bytes that are not valid UTF-8 and files that cannot be read become
+ * records with a {@code readError}, never a failed run.
+ */
+public final class ReadTeacherInput extends PTransform<PBegin, PCollection<List<RawRecord>>> {
+
+  /** Input file format; {@code AUTO} decides per file by extension ({@code .parquet} or JSONL). */
+  public enum Format {
+    AUTO,
+    JSONL,
+    PARQUET
+  }
+
+  private final String filePattern;
+  private final Format format;
+  private final int batchSize;
+
+  public ReadTeacherInput(String filePattern, Format format, int batchSize) {
+    if (batchSize < 1) {
+      throw new IllegalArgumentException("batch size must be at least 1, got " + batchSize);
+    }
+    this.filePattern = filePattern;
+    this.format = format;
+    this.batchSize = batchSize;
+  }
+
+  @Override
+  public PCollection<List<RawRecord>> expand(PBegin begin) {
+    return begin
+        .apply("MatchFiles", FileIO.match().filepattern(filePattern))
+        .apply("OpenFiles", FileIO.readMatches())
+        .apply("ReadBatches", ParDo.of(new ReadBatchesFn(format, batchSize)))
+        .setCoder(BatchCoder.of(RawRecord.class))
+        .apply("SpreadBatches", Reshuffle.viaRandomKey());
+  }
+
+  static boolean isParquet(String file, Format format) {
+    return format == Format.PARQUET
+        || (format == Format.AUTO && file.toLowerCase(Locale.ROOT).endsWith(".parquet"));
+  }
+
+  private static final class ReadBatchesFn extends DoFn<FileIO.ReadableFile, List<RawRecord>> {
+    private final Format format;
+    private final int batchSize;
+    private final Counter recordsRead = Metrics.counter("cotkit", "records_read");
+
+    ReadBatchesFn(Format format, int batchSize) {
+      this.format = format;
+      this.batchSize = batchSize;
+    }
+
+    @ProcessElement
+    public void process(@Element FileIO.ReadableFile file, OutputReceiver<List<RawRecord>> out) {
+      String name = file.getMetadata().resourceId().toString();
+      Batcher batcher = new Batcher(out);
+      try {
+        if (isParquet(name, format)) {
+          readParquet(file, name, batcher);
+        } else {
+          readJsonl(file, name, batcher);
+        }
+      } catch (IOException | RuntimeException e) {
+        // the records already read stand; the rest of the file is one dead letter
+        batcher.add(new RawRecord(name, 0, "", "cannot read file: " + oneLine(e)));
+      }
+      batcher.flush();
+    }
+
+    private static void readJsonl(FileIO.ReadableFile file, String name, Batcher batcher) throws IOException {
+      try (InputStream in = new BufferedInputStream(Channels.newInputStream(file.open()), 1 << 16)) {
+        ByteArrayOutputStream line = new ByteArrayOutputStream(4096);
+        long number = 0;
+        boolean pending = false;
+        for (int b = in.read(); b >= 0; b = in.read()) {
+          if (b == '\n') {
+            batcher.add(decodeLine(name, ++number, line));
+            line.reset();
+            pending = false;
+          } else {
+            line.write(b);
+            pending = true;
+          }
+        }
+        if (pending) {
+          batcher.add(decodeLine(name, ++number, line));
+        }
+      }
+    }
+
+    private static RawRecord decodeLine(String name, long number, ByteArrayOutputStream bytes) {
+      byte[] raw = bytes.toByteArray();
+      int length = raw.length > 0 && raw[raw.length - 1] == '\r' ? raw.length - 1 : raw.length;
+      try {
+        String text = StandardCharsets.UTF_8.newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT)
+            .decode(ByteBuffer.wrap(raw, 0, length))
+            .toString();
+        return RawRecord.of(name, number, text);
+      } catch (CharacterCodingException e) {
+        return new RawRecord(name, number, new String(raw, 0, length, StandardCharsets.UTF_8), "not valid UTF-8");
+      }
+    }
+
+    private static void readParquet(FileIO.ReadableFile file, String name, Batcher batcher) throws IOException {
+      try (ParquetReader<GenericRecord> reader =
+          AvroParquetReader.<GenericRecord>builder(new ChannelInputFile(file))
+              .withDataModel(GenericData.get())
+              .build()) {
+        long row = 0;
+        for (GenericRecord record = reader.read(); record != null; record = reader.read()) {
+          batcher.add(RawRecord.of(name, ++row, GenericData.get().toString(record)));
+        }
+      }
+    }
+
+    /** Collects records into batches of {@code batchSize} and emits each full batch. */
+    private final class Batcher {
+      private final OutputReceiver<List<RawRecord>> out;
+      private List<RawRecord> batch = new ArrayList<>(batchSize);
+
+      Batcher(OutputReceiver<List<RawRecord>> out) {
+        this.out = out;
+      }
+
+      void add(RawRecord record) {
+        batch.add(record);
+        if (batch.size() == batchSize) {
+          flush();
+        }
+      }
+
+      void flush() {
+        if (!batch.isEmpty()) {
+          recordsRead.inc(batch.size());
+          out.output(batch);
+          batch = new ArrayList<>(batchSize);
+        }
+      }
+    }
+  }
+
+  static String oneLine(Throwable e) {
+    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    return message.lines().findFirst().orElse("").strip();
+  }
+}

@@ -1,0 +1,64 @@
+package org.cotkit.pipelines;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.beam.sdk.transforms.MapElements;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.SimpleFunction;
+import org.apache.beam.sdk.values.PCollection;
+import org.cotkit.labelers.ExtractedAnswer;
+import org.cotkit.labelers.FinalAnswerExtractor;
+import org.cotkit.labelers.ThinkTrace;
+
+/**
+ * Picks the chain of thought to compress from each record ({@code --cot}), splits R1-style traces
+ * at {@code </think>} (the thinking is compressed, the response only informs the answer), and
+ * settles the final answer: the gold one, else one the teacher states explicitly. A last-number
+ * guess is never used as an answer to keep.
+ */
+public final class SelectCot extends PTransform<PCollection<List<TeacherRecord>>, PCollection<List<CotToCompress>>> {
+
+  private final CotPreference preference;
+
+  public SelectCot(CotPreference preference) {
+    this.preference = preference;
+  }
+
+  @Override
+  public PCollection<List<CotToCompress>> expand(PCollection<List<TeacherRecord>> batches) {
+    return batches
+        .apply("ChooseCot", MapElements.via(new Choose(preference)))
+        .setCoder(BatchCoder.of(CotToCompress.class));
+  }
+
+  public static CotToCompress choose(TeacherRecord record, CotPreference preference) {
+    ThinkTrace trace = ThinkTrace.split(preference.pick(record));
+    String answer = record.answer();
+    if (answer == null || answer.isBlank()) {
+      String stated = trace.response().isEmpty() ? trace.thinking() : trace.response();
+      answer = new FinalAnswerExtractor()
+          .extract(stated)
+          .filter(found -> !found.isFallback())
+          .map(ExtractedAnswer::value)
+          .orElse(null);
+    }
+    return new CotToCompress(record, trace.thinking(), answer);
+  }
+
+  private static final class Choose extends SimpleFunction<List<TeacherRecord>, List<CotToCompress>> {
+    private final CotPreference preference;
+
+    Choose(CotPreference preference) {
+      this.preference = preference;
+    }
+
+    @Override
+    public List<CotToCompress> apply(List<TeacherRecord> batch) {
+      List<CotToCompress> cots = new ArrayList<>(batch.size());
+      for (TeacherRecord record : batch) {
+        cots.add(choose(record, preference));
+      }
+      return cots;
+    }
+  }
+}

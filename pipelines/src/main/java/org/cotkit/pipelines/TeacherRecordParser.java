@@ -1,0 +1,136 @@
+package org.cotkit.pipelines;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Turns one JSON record into a {@link TeacherRecord}, reading canonical fields through a
+ * {@link FieldMapping} and checking their types. Every problem becomes an
+ * {@link InvalidRecordException} whose message names the field as the user's data spells it.
+ */
+public final class TeacherRecordParser {
+
+  private final ObjectMapper json = new ObjectMapper();
+  private final FieldMapping mapping;
+  private final InputPreset preset;
+
+  public TeacherRecordParser(FieldMapping mapping, InputPreset preset) {
+    this.mapping = mapping;
+    this.preset = preset;
+  }
+
+  public TeacherRecord parse(RawRecord raw) throws InvalidRecordException {
+    if (raw.readError() != null) {
+      throw new InvalidRecordException(raw.readError());
+    }
+    JsonNode root;
+    try {
+      root = json.readTree(raw.text());
+    } catch (JsonProcessingException e) {
+      throw new InvalidRecordException("not valid JSON: " + e.getOriginalMessage().lines().findFirst().orElse(""));
+    }
+    if (root == null || !root.isObject()) {
+      throw new InvalidRecordException("not a JSON object");
+    }
+    String question = text(root, "question", false);
+    if (question == null || question.isBlank()) {
+      throw new InvalidRecordException("missing required field '" + mapping.actualName("question") + "'");
+    }
+    String longCot = text(root, "long_cot", false);
+    String shortCot = text(root, "short_cot", false);
+    String id = text(root, "id", true);
+    TeacherRecord record = preset.apply(
+        new TeacherRecord(
+            id == null || id.isBlank() ? questionHash(question) : id,
+            question,
+            text(root, "answer", true),
+            isBlank(longCot) ? null : longCot,
+            isBlank(shortCot) ? null : shortCot,
+            samples(root),
+            text(root, "source", false),
+            text(root, "domain", false),
+            raw),
+        mapping);
+    if (record.longCot() == null && record.shortCot() == null) {
+      throw new InvalidRecordException(
+          "no chain of thought: neither '" + mapping.actualName("long_cot") + "' nor '"
+              + mapping.actualName("short_cot") + "' is a non-empty string");
+    }
+    return record;
+  }
+
+  /** A stable id for records without one: the same question always gets the same id. */
+  static String questionHash(String question) {
+    String normalised = question.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(normalised.getBytes(StandardCharsets.UTF_8));
+      return "q-" + HexFormat.of().formatHex(digest, 0, 8);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JVM has SHA-256", e);
+    }
+  }
+
+  private String text(JsonNode root, String canonical, boolean numbersAllowed) throws InvalidRecordException {
+    return textAt(root.at(mapping.pointer(canonical)), mapping.actualName(canonical), numbersAllowed);
+  }
+
+  private static String textAt(JsonNode node, String name, boolean numbersAllowed) throws InvalidRecordException {
+    if (node.isMissingNode() || node.isNull()) {
+      return null;
+    }
+    if (node.isTextual()) {
+      return node.textValue();
+    }
+    if (numbersAllowed && node.isNumber()) {
+      return node.asText();
+    }
+    throw new InvalidRecordException(
+        "field '" + name + "' must be a string" + (numbersAllowed ? " or a number" : "")
+            + ", got " + node.getNodeType().toString().toLowerCase(Locale.ROOT));
+  }
+
+  private List<TeacherSample> samples(JsonNode root) throws InvalidRecordException {
+    JsonNode node = root.at(mapping.pointer("samples"));
+    String name = mapping.actualName("samples");
+    if (node.isMissingNode() || node.isNull()) {
+      return List.of();
+    }
+    if (!node.isArray()) {
+      throw new InvalidRecordException("field '" + name + "' must be an array, got " + node.getNodeType().toString().toLowerCase(Locale.ROOT));
+    }
+    List<TeacherSample> samples = new ArrayList<>(node.size());
+    for (int i = 0; i < node.size(); i++) {
+      JsonNode sample = node.get(i);
+      String at = name + "[" + i + "]";
+      if (sample.isTextual()) {
+        samples.add(new TeacherSample(sample.textValue(), null));
+        continue;
+      }
+      if (!sample.isObject()) {
+        throw new InvalidRecordException("'" + at + "' must be a string or an object with a cot");
+      }
+      String cot = textAt(sample.at(mapping.pointer("sample_cot")), at + "." + mapping.actualName("sample_cot"), false);
+      if (cot == null) {
+        throw new InvalidRecordException("'" + at + "' has no '" + mapping.actualName("sample_cot") + "'");
+      }
+      JsonNode correct = sample.at(mapping.pointer("sample_correct"));
+      if (!correct.isMissingNode() && !correct.isNull() && !correct.isBoolean()) {
+        throw new InvalidRecordException("'" + at + "." + mapping.actualName("sample_correct") + "' must be a boolean");
+      }
+      samples.add(new TeacherSample(cot, correct.isBoolean() ? correct.booleanValue() : null));
+    }
+    return samples;
+  }
+
+  private static boolean isBlank(String s) {
+    return s == null || s.isBlank();
+  }
+}

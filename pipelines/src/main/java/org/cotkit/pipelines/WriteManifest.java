@@ -1,0 +1,110 @@
+package org.cotkit.pipelines;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.io.fs.ResourceId;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.Flatten;
+import org.apache.beam.sdk.transforms.GroupByKey;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.WithKeys;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollectionList;
+import org.apache.beam.sdk.values.PDone;
+
+/**
+ * Writes {@code manifest.json}: the options of the run and exact counts computed by the pipeline
+ * itself (not metrics, which a runner may report approximately). Count keys are dotted:
+ * {@code records_read}, {@code records_written}, {@code rows_written},
+ * {@code dead_lettered.<stage>}, {@code filtered.<reason>}. The manifest says whether they balance:
+ * every record read is written, dead-lettered or filtered.
+ */
+public final class WriteManifest extends PTransform<PCollectionList<KV<String, Long>>, PDone> {
+
+  public static final String FILE_NAME = "manifest.json";
+
+  private final String outputDirectory;
+  private final Map<String, Object> header;
+
+  /**
+   * @param header entries written before the counts (command, version, options); must serialise
+   *     with Jackson and Java serialization
+   */
+  public WriteManifest(String outputDirectory, LinkedHashMap<String, Object> header) {
+    this.outputDirectory = outputDirectory;
+    this.header = header;
+  }
+
+  @Override
+  public PDone expand(PCollectionList<KV<String, Long>> counts) {
+    counts
+        .apply("AllCounts", Flatten.pCollections())
+        .apply("OneKey", WithKeys.of("manifest"))
+        .apply("Gather", GroupByKey.create())
+        .apply("WriteJson", ParDo.of(new WriteFn(outputDirectory, header)));
+    return PDone.in(counts.getPipeline());
+  }
+
+  /** The counts section of a manifest, with totals and the balance check, from dotted keys. */
+  static Map<String, Object> countsSection(Map<String, Long> counts) {
+    Map<String, Object> section = new LinkedHashMap<>();
+    long read = counts.getOrDefault("records_read", 0L);
+    long written = counts.getOrDefault("records_written", 0L);
+    Map<String, Long> deadByStage = byPrefix(counts, "dead_lettered.");
+    Map<String, Long> filtered = byPrefix(counts, "filtered.");
+    long dead = deadByStage.values().stream().mapToLong(Long::longValue).sum();
+    long filteredTotal = filtered.values().stream().mapToLong(Long::longValue).sum();
+    section.put("records_read", read);
+    section.put("records_written", written);
+    section.put("rows_written", counts.getOrDefault("rows_written", 0L));
+    section.put("dead_lettered", dead);
+    section.put("dead_lettered_by_stage", deadByStage);
+    section.put("filtered", filteredTotal);
+    section.put("filtered_by_reason", filtered);
+    section.put("balanced", read == written + dead + filteredTotal);
+    return section;
+  }
+
+  private static Map<String, Long> byPrefix(Map<String, Long> counts, String prefix) {
+    Map<String, Long> selected = new TreeMap<>();
+    counts.forEach((key, value) -> {
+      if (key.startsWith(prefix) && value > 0) {
+        selected.put(key.substring(prefix.length()), value);
+      }
+    });
+    return selected;
+  }
+
+  private static final class WriteFn extends DoFn<KV<String, Iterable<KV<String, Long>>>, Void> {
+    private final String outputDirectory;
+    private final Map<String, Object> header;
+
+    WriteFn(String outputDirectory, Map<String, Object> header) {
+      this.outputDirectory = outputDirectory;
+      this.header = header;
+    }
+
+    @ProcessElement
+    public void process(@Element KV<String, Iterable<KV<String, Long>>> all) throws IOException {
+      Map<String, Long> counts = new TreeMap<>();
+      for (KV<String, Long> count : all.getValue()) {
+        counts.merge(count.getKey(), count.getValue(), Long::sum);
+      }
+      Map<String, Object> manifest = new LinkedHashMap<>(header);
+      manifest.put("counts", countsSection(counts));
+      ResourceId file = FileSystems.matchNewResource(outputDirectory, true)
+          .resolve(FILE_NAME, org.apache.beam.sdk.io.fs.ResolveOptions.StandardResolveOptions.RESOLVE_FILE);
+      try (OutputStream out = Channels.newOutputStream(FileSystems.create(file, "application/json"))) {
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out, manifest);
+      }
+    }
+  }
+}
