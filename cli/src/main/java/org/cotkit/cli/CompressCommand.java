@@ -1,5 +1,6 @@
 package org.cotkit.cli;
 
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -178,6 +179,8 @@ public final class CompressCommand implements Callable<Integer> {
       if (FileSystems.match(pattern).metadata().isEmpty()) {
         throw new IllegalArgumentException("--input '" + pattern + "' matches no file");
       }
+    } catch (FileNotFoundException e) {
+      throw new IllegalArgumentException("--input '" + pattern + "' matches no file");
     } catch (IOException e) {
       throw new IllegalArgumentException("--input '" + pattern + "' cannot be listed: " + e.getMessage());
     }

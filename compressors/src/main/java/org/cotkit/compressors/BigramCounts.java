@@ -1,9 +1,12 @@
 package org.cotkit.compressors;
 
+import java.io.DataInput;
+import java.io.DataOutput;
 import java.io.IOException;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -61,15 +64,19 @@ public final class BigramCounts implements Serializable {
   }
 
   /**
-   * Writes the counts as (pair, count) entries rather than a serialised HashMap: several times
-   * smaller and faster, which matters because a runner encodes partial counts while combining.
+   * Writes the counts as (pair, count) entries, each a length-prefixed UTF-8 string and a
+   * variable-length count, rather than a serialised HashMap: smaller and several times faster,
+   * which matters because a runner encodes partial counts while combining. ({@code writeUTF}
+   * would fail on words over 64 KiB.)
    */
   private void writeObject(ObjectOutputStream out) throws IOException {
     out.defaultWriteObject();
     out.writeInt(counts.size());
     for (Map.Entry<String, Long> entry : counts.entrySet()) {
-      out.writeUTF(entry.getKey());
-      out.writeLong(entry.getValue());
+      byte[] pair = entry.getKey().getBytes(StandardCharsets.UTF_8);
+      writeVarLong(out, pair.length);
+      out.write(pair);
+      writeVarLong(out, entry.getValue());
     }
   }
 
@@ -78,7 +85,29 @@ public final class BigramCounts implements Serializable {
     int size = in.readInt();
     counts = new HashMap<>(Math.max(16, (int) (size / 0.75f) + 1));
     for (int i = 0; i < size; i++) {
-      counts.put(in.readUTF(), in.readLong());
+      byte[] pair = new byte[Math.toIntExact(readVarLong(in))];
+      in.readFully(pair);
+      counts.put(new String(pair, StandardCharsets.UTF_8), readVarLong(in));
     }
+  }
+
+  private static void writeVarLong(DataOutput out, long value) throws IOException {
+    while ((value & ~0x7FL) != 0) {
+      out.writeByte((int) ((value & 0x7F) | 0x80));
+      value >>>= 7;
+    }
+    out.writeByte((int) value);
+  }
+
+  private static long readVarLong(DataInput in) throws IOException {
+    long value = 0;
+    for (int shift = 0; shift < 64; shift += 7) {
+      byte b = in.readByte();
+      value |= (long) (b & 0x7F) << shift;
+      if ((b & 0x80) == 0) {
+        return value;
+      }
+    }
+    throw new java.io.StreamCorruptedException("variable-length count longer than 64 bits");
   }
 }

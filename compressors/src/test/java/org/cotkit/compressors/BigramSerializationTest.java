@@ -214,14 +214,25 @@ class BigramSerializationTest {
 
   @Test
   void serializedCountsAreSmallerThanASerializedHashMapOfTheSameEntries() throws Exception {
+    // every count above 127, so that no two java.lang.Long values are the same cached instance
     BigramCounts counts = syntheticCounts(4000);
+    for (int doubling = 0; doubling < 8; doubling++) {
+      counts = counts.merge(new BigramCounts().merge(counts));
+    }
+    assertEquals(256L * 7, counts.count("history6", "word6"));
     HashMap<String, Long> map = new HashMap<>(counts.asMap());
     assertEquals(counts.distinctBigrams(), map.size());
+    assertTrue(map.size() > 4000);
 
     double ratio = (double) serialize(counts).length / serialize(map).length;
     assertTrue(ratio < 1, "BigramCounts / HashMap size ratio " + ratio);
   }
 
+  /**
+   * Production bug: a real corpus has mostly small counts, which Java serialises as back-references
+   * to cached {@code Long} instances (5 bytes), while {@code writeLong} always spends 8. The compact
+   * form is then about 12% larger than the HashMap it replaces (ratio 1.12 on 400 GSM8K solutions).
+   */
   @Test
   void serializedCountsOfARealCorpusAreSmallerThanASerializedHashMap() throws Exception {
     BigramCounts counts = new BigramCounts();
@@ -235,6 +246,10 @@ class BigramSerializationTest {
     assertTrue(ratio < 1, "BigramCounts / HashMap size ratio " + ratio);
   }
 
+  /**
+   * Production bug: {@code writeUTF} rejects strings over 65,535 UTF-8 bytes, so counts holding a
+   * word the segmenter allows (up to 1M characters) cannot be serialised: UTFDataFormatException.
+   */
   @Test
   void countsWithAVeryLongWordSurviveSerialization() throws Exception {
     StringBuilder longWord = new StringBuilder("$");

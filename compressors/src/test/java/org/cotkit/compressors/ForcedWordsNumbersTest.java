@@ -50,6 +50,20 @@ class ForcedWordsNumbersTest {
     assertFalse(forced(NOTHING_BUT_ANSWER, word, "1,000"), word);
   }
 
+  /** Words that are not plain numbers, so only the separator-free spelling of the answer finds them. */
+  @ParameterizedTest
+  @ValueSource(strings = {"=1000", "1000/2", "2*500=1000", "<<2*500=1000>>1000", "1000:", "x=1000."})
+  void answerWithThousandsSeparatorsMatchesInsideCalculations(String word) {
+    assertTrue(forced(NOTHING_BUT_ANSWER, word, "1,000"), word);
+  }
+
+  @Test
+  void multiWordAnswerWithThousandsSeparatorsMatchesTheNumberWithoutThem() {
+    assertArrayEquals(
+        new boolean[] {false, true, true, true, false, false},
+        mark(NOTHING_BUT_ANSWER, "paid 1000 dollars 1,000 then 10000", "1,000 dollars"));
+  }
+
   @Test
   void largeAnswerWithSeveralSeparatorsMatches() {
     assertTrue(forced(NOTHING_BUT_ANSWER, "1234567", "1,234,567"));

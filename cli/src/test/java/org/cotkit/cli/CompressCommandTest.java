@@ -1,0 +1,130 @@
+package org.cotkit.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code cotkit compress} end to end on the bundled GSM8K sample with the direct runner, read back
+ * with DuckDB.
+ */
+class CompressCommandTest {
+
+  static final Path SAMPLE = Path.of("..", "samples", "gsm8k-teacher.jsonl");
+  static final int SAMPLE_RECORDS = 200;
+  static final List<String> COLUMNS = List.of(
+      "id", "source_id", "split", "mode", "prompt", "completion", "messages", "ratio", "achieved_ratio",
+      "difficulty", "token_budget", "cot_tokens", "kept_tokens", "answer", "verified", "source");
+
+  @TempDir static Path runs;
+  static Path output;
+  static CliRun run;
+
+  @BeforeAll
+  static void compressSample() {
+    output = runs.resolve("gsm8k-tokenskip");
+    run = CliRun.of("compress", "--input", SAMPLE.toString(), "--output", output.toString());
+  }
+
+  @Test
+  void succeedsAndWritesOneRowPerRecordAndRatio() throws Exception {
+    assertEquals(0, run.exitCode(), run.err());
+    assertEquals(SAMPLE_RECORDS * 6L, Parquet.count(output, ""));
+    for (double ratio : new double[] {0.5, 0.6, 0.7, 0.8, 0.9, 1.0}) {
+      assertEquals(SAMPLE_RECORDS, Parquet.count(output, "WHERE ratio = " + ratio), "rows at ratio " + ratio);
+    }
+    assertEquals(SAMPLE_RECORDS * 6L, Parquet.count(output, "WHERE mode = 'tokenskip' AND split = 'train'"));
+    assertEquals(SAMPLE_RECORDS * 6L, ((Number) Parquet.query(output, "SELECT count(DISTINCT id) AS n FROM rows").get(0).get("n")).longValue());
+  }
+
+  @Test
+  void hasTheDocumentedSchema() throws Exception {
+    List<Map<String, Object>> columns = Parquet.query(output, "DESCRIBE SELECT * FROM rows");
+    assertEquals(COLUMNS, columns.stream().map(c -> (String) c.get("column_name")).toList());
+    Map<String, String> types = new java.util.HashMap<>();
+    columns.forEach(c -> types.put((String) c.get("column_name"), (String) c.get("column_type")));
+    assertEquals("STRUCT(\"role\" VARCHAR, \"content\" VARCHAR)[]", types.get("messages"));
+    assertEquals("DOUBLE", types.get("ratio"));
+    assertEquals("INTEGER", types.get("cot_tokens"));
+  }
+
+  @Test
+  void everyPromptAndAnswerIsPresentInTokenSkipLayout() throws Exception {
+    assertEquals(0, Parquet.count(output, "WHERE prompt IS NULL OR prompt = '' OR answer IS NULL OR answer = ''"));
+    assertEquals(0, Parquet.count(output,
+        "WHERE ratio < 1.0 AND NOT suffix(prompt, '<|eot_id|>' || CAST(ratio AS VARCHAR) || '<|eot_id|>')"));
+    assertEquals(0, Parquet.count(output, "WHERE ratio = 1.0 AND contains(prompt, '<|eot_id|>')"));
+    assertEquals(0, Parquet.count(output,
+        "WHERE NOT suffix(completion, E'\\n\\nThe final answer is: $\\\\boxed{' || answer || '}$')"));
+    assertEquals(0, Parquet.count(output,
+        "WHERE len(messages) <> 2 OR messages[1].role <> 'user' OR messages[1].content <> prompt "
+            + "OR messages[2].role <> 'assistant' OR messages[2].content <> completion"));
+  }
+
+  @Test
+  void keepsAtLeastTheTargetRatioAndTheUncompressedCotAtOne() throws Exception {
+    assertEquals(0, Parquet.count(output, "WHERE achieved_ratio < ratio OR kept_tokens > cot_tokens"));
+    assertEquals(0, Parquet.count(output, "WHERE ratio = 1.0 AND kept_tokens <> cot_tokens"));
+    // the long CoT of the sample is kept verbatim at γ = 1.0
+    String longCot = firstSampleRecord().get("long_cot").asText();
+    List<Map<String, Object>> full = Parquet.query(output,
+        "SELECT completion FROM rows WHERE source_id = 'gsm8k-test-0000' AND ratio = 1.0");
+    assertTrue(((String) full.get(0).get("completion")).startsWith(longCot + "\n\nThe final answer is"));
+  }
+
+  @Test
+  void keepsEveryNumberOfTheCotAtEveryRatio() throws Exception {
+    String longCot = firstSampleRecord().get("long_cot").asText();
+    List<String> numbers = numbers(longCot);
+    assertFalse(numbers.isEmpty());
+    for (Map<String, Object> row : Parquet.query(output,
+        "SELECT completion FROM rows WHERE source_id = 'gsm8k-test-0000'")) {
+      assertEquals(numbers, numbers(((String) row.get("completion")).split("\n\nThe final answer is")[0]));
+    }
+  }
+
+  @Test
+  void writesABalancedManifest() throws Exception {
+    JsonNode manifest = new ObjectMapper().readTree(output.resolve("manifest.json").toFile());
+    JsonNode counts = manifest.get("counts");
+    assertEquals(SAMPLE_RECORDS, counts.get("records_read").asLong());
+    assertEquals(SAMPLE_RECORDS, counts.get("records_written").asLong());
+    assertEquals(SAMPLE_RECORDS * 6L, counts.get("rows_written").asLong());
+    assertEquals(0, counts.get("dead_lettered").asLong());
+    assertTrue(counts.get("balanced").asBoolean());
+    assertEquals("long", manifest.get("options").get("cot").asText());
+    assertEquals(6, manifest.get("options").get("ratios").size());
+  }
+
+  @Test
+  void printsASummary() {
+    assertTrue(run.err().contains("records read      200"), run.err());
+    assertTrue(run.err().contains("(1,200 rows in"), run.err());
+  }
+
+  static JsonNode firstSampleRecord() throws IOException {
+    return new ObjectMapper().readTree(Files.readAllLines(SAMPLE).get(0));
+  }
+
+  static List<String> numbers(String text) {
+    List<String> numbers = new java.util.ArrayList<>();
+    Matcher m = Pattern.compile("\\d+(?:[.,]\\d+)*").matcher(text);
+    while (m.find()) {
+      numbers.add(m.group());
+    }
+    return numbers;
+  }
+}
