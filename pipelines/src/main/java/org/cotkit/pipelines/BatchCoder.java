@@ -58,6 +58,16 @@ public final class BatchCoder<T extends Serializable> extends CustomCoder<List<T
   }
 
   @Override
+  public boolean equals(Object other) {
+    return other instanceof BatchCoder<?> coder && coder.type.equals(type);
+  }
+
+  @Override
+  public int hashCode() {
+    return type.hashCode();
+  }
+
+  @Override
   public void verifyDeterministic() throws NonDeterministicException {
     throw new NonDeterministicException(this, "Java serialization is not deterministic");
   }

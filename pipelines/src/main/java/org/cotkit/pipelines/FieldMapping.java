@@ -45,12 +45,12 @@ public final class FieldMapping implements Serializable {
     }
     for (String entry : spec.split(",")) {
       int eq = entry.indexOf('=');
-      if (eq <= 0 || eq == entry.length() - 1) {
+      String canonical = eq < 0 ? "" : entry.substring(0, eq).strip();
+      String actual = eq < 0 ? "" : entry.substring(eq + 1).strip();
+      if (canonical.isEmpty() || actual.isEmpty()) {
         throw new IllegalArgumentException(
             "--map entry '" + entry.strip() + "' is not canonical=actual (e.g. question=problem)");
       }
-      String canonical = entry.substring(0, eq).strip();
-      String actual = entry.substring(eq + 1).strip();
       if (!CANONICAL_FIELDS.contains(canonical)) {
         throw new IllegalArgumentException(
             "--map names unknown field '" + canonical + "'; known fields: " + String.join(", ", CANONICAL_FIELDS));

@@ -73,7 +73,7 @@ public final class ParseTeacherRecords extends PTransform<PCollection<List<RawRe
           records.add(parser.parse(raw));
         } catch (InvalidRecordException e) {
           deadLettered.inc();
-          out.get(DEAD_LETTERS).output(DeadLetter.of(raw, "parse", e.getMessage()));
+          out.get(DEAD_LETTERS).output(DeadLetter.of(raw, raw.readError() == null ? "parse" : "read", e.getMessage()));
         }
       }
       if (!records.isEmpty()) {

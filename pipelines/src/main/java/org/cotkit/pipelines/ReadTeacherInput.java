@@ -10,7 +10,9 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
@@ -23,8 +25,14 @@ import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.Reshuffle;
 import org.apache.beam.sdk.values.PBegin;
 import org.apache.beam.sdk.values.PCollection;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.avro.AvroParquetReader;
+import org.apache.parquet.avro.AvroSchemaConverter;
+import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.ParquetReader;
+import org.apache.parquet.schema.LogicalTypeAnnotation;
+import org.apache.parquet.schema.PrimitiveType;
+import org.apache.parquet.schema.Type;
 
 /**
  * Reads teacher generations from JSONL (optionally compressed, e.g. {@code .jsonl.gz}) or Parquet
@@ -129,22 +137,44 @@ public final class ReadTeacherInput extends PTransform<PBegin, PCollection<List<
             .onUnmappableCharacter(CodingErrorAction.REPORT)
             .decode(ByteBuffer.wrap(raw, 0, length))
             .toString();
-        return RawRecord.of(name, number, text);
+        // a byte-order mark, which Windows tools write, is not part of the first record
+        return RawRecord.of(name, number, number == 1 && text.startsWith("\uFEFF") ? text.substring(1) : text);
       } catch (CharacterCodingException e) {
         return new RawRecord(name, number, new String(raw, 0, length, StandardCharsets.UTF_8), "not valid UTF-8");
       }
     }
 
     private static void readParquet(FileIO.ReadableFile file, String name, Batcher batcher) throws IOException {
+      Map<String, Integer> intDecimalScales = intDecimalScales(file);
+      Configuration conf = new Configuration(false);
+      // lists as plain arrays, not as arrays of {"element": …} records (Parquet's 3-level lists)
+      conf.setBoolean(AvroSchemaConverter.ADD_LIST_ELEMENT_RECORDS, false);
       try (ParquetReader<GenericRecord> reader =
           AvroParquetReader.<GenericRecord>builder(new ChannelInputFile(file))
               .withDataModel(GenericData.get())
+              .withConf(conf)
               .build()) {
         long row = 0;
         for (GenericRecord record = reader.read(); record != null; record = reader.read()) {
-          batcher.add(RawRecord.of(name, ++row, GenericData.get().toString(record)));
+          batcher.add(RawRecord.of(name, ++row, AvroJson.toJson(record, intDecimalScales)));
         }
       }
+    }
+
+    /** Scales of the top-level DECIMAL columns stored as INT32/INT64, from the file's footer. */
+    private static Map<String, Integer> intDecimalScales(FileIO.ReadableFile file) throws IOException {
+      Map<String, Integer> scales = new HashMap<>();
+      try (ParquetFileReader footer = ParquetFileReader.open(new ChannelInputFile(file))) {
+        for (Type field : footer.getFileMetaData().getSchema().getFields()) {
+          if (field.isPrimitive()
+              && field.getLogicalTypeAnnotation() instanceof LogicalTypeAnnotation.DecimalLogicalTypeAnnotation decimal
+              && field.asPrimitiveType().getPrimitiveTypeName() != PrimitiveType.PrimitiveTypeName.BINARY
+              && field.asPrimitiveType().getPrimitiveTypeName() != PrimitiveType.PrimitiveTypeName.FIXED_LEN_BYTE_ARRAY) {
+            scales.put(field.getName(), decimal.getScale());
+          }
+        }
+      }
+      return scales;
     }
 
     /** Collects records into batches of {@code batchSize} and emits each full batch. */

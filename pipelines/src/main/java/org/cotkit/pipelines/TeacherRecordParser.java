@@ -1,8 +1,10 @@
 package org.cotkit.pipelines;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -18,7 +20,9 @@ import java.util.Locale;
  */
 public final class TeacherRecordParser {
 
-  private final ObjectMapper json = new ObjectMapper();
+  /** Text after the object (a second record glued on, garbage) is an error, not silently dropped. */
+  private final ObjectReader json =
+      new ObjectMapper().readerFor(JsonNode.class).with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
   private final FieldMapping mapping;
   private final InputPreset preset;
 
@@ -33,7 +37,7 @@ public final class TeacherRecordParser {
     }
     JsonNode root;
     try {
-      root = json.readTree(raw.text());
+      root = json.readValue(raw.text());
     } catch (JsonProcessingException e) {
       throw new InvalidRecordException("not valid JSON: " + e.getOriginalMessage().lines().findFirst().orElse(""));
     }
