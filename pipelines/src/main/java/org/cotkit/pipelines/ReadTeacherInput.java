@@ -22,7 +22,6 @@ import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
-import org.apache.beam.sdk.transforms.Reshuffle;
 import org.apache.beam.sdk.values.PBegin;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.hadoop.conf.Configuration;
@@ -39,8 +38,7 @@ import org.apache.parquet.schema.Type;
  * files matching a pattern, as batches of {@link RawRecord}s (one per line or row, each with its
  * file and line number so that errors can name it). Batches, not single records, are the elements
  * of the pipeline: per-element overhead of a runner is paid once per batch, and batches are what a
- * model scorer batches over. Batches are spread over workers after reading, so a single large file
- * does not serialise the run. Bytes that are not valid UTF-8 and files that cannot be read become
+ * model scorer batches over. Bytes that are not valid UTF-8 and files that cannot be read become
  * records with a {@code readError}, never a failed run.
  */
 public final class ReadTeacherInput extends PTransform<PBegin, PCollection<List<RawRecord>>> {
@@ -71,8 +69,7 @@ public final class ReadTeacherInput extends PTransform<PBegin, PCollection<List<
         .apply("MatchFiles", FileIO.match().filepattern(filePattern))
         .apply("OpenFiles", FileIO.readMatches())
         .apply("ReadBatches", ParDo.of(new ReadBatchesFn(format, batchSize)))
-        .setCoder(BatchCoder.of(RawRecord.class))
-        .apply("SpreadBatches", Reshuffle.viaRandomKey());
+        .setCoder(BatchCoder.of(RawRecord.class));
   }
 
   static boolean isParquet(String file, Format format) {

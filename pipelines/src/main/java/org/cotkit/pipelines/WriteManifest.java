@@ -22,7 +22,8 @@ import org.apache.beam.sdk.values.PDone;
 
 /**
  * Writes {@code manifest.json}: the options of the run and exact counts computed by the pipeline
- * itself (not metrics, which a runner may report approximately). Count keys are dotted:
+ * itself (not metrics, which a runner may report approximately). The input holds partial counts
+ * (e.g. one per batch) that are summed here. Count keys are dotted:
  * {@code records_read}, {@code records_written}, {@code rows_written},
  * {@code dead_lettered.<stage>}, {@code filtered.<reason>}. The manifest says whether they balance:
  * every record read is written, dead-lettered or filtered.
