@@ -108,6 +108,11 @@ public final class CompressCommand implements Callable<Integer> {
       description = "Value written to the split column. Default: ${DEFAULT-VALUE}.")
   String split;
 
+  @Option(names = "--records-per-batch", paramLabel = "N", defaultValue = "500",
+      description = "Records per batch, the pipeline's unit of work: a batch is scored, pruned and "
+          + "written to its own Parquet file together. Default: ${DEFAULT-VALUE}.")
+  int recordsPerBatch;
+
   @Option(names = "--overwrite",
       description = "Replace data/, errors/ and manifest.json of an earlier run in the output directory.")
   boolean overwrite;
@@ -153,6 +158,9 @@ public final class CompressCommand implements Callable<Integer> {
     args.add("--runner=" + runner);
     CompressOptions options = PipelineOptionsFactory.fromArgs(args.toArray(String[]::new)).as(CompressOptions.class);
     FieldMapping.parse(fieldMap); // fail fast, before any work starts
+    if (recordsPerBatch < 1) {
+      throw new IllegalArgumentException("--records-per-batch must be at least 1, got " + recordsPerBatch);
+    }
     CompressPipeline.parseRatios(ratios);
     options.setInput(localToAbsolute(input));
     options.setOutput(localToAbsolute(output));
@@ -167,6 +175,7 @@ public final class CompressCommand implements Callable<Integer> {
     options.setKeepDigits(keepDigits);
     options.setPromptSeparator(separator);
     options.setSplit(split);
+    options.setRecordsPerBatch(recordsPerBatch);
     options.setJobName("cotkit-compress");
     DirectRunnerTuning.apply(options, beamArgs);
     FileSystems.setDefaultPipelineOptions(options);

@@ -35,7 +35,7 @@ class CompressBadInputTest {
 
   /** Expected dead letters: line → stage. */
   private static final Map<Long, String> BROKEN = new TreeMap<>(Map.of(
-      2L, "parse", 3L, "parse", 4L, "parse", 5L, "parse", 8L, "parse", 9L, "parse", 10L, "parse",
+      2L, "parse", 3L, "parse", 4L, "parse", 5L, "parse", 8L, "parse", 9L, "parse", 10L, "read",
       11L, "score"));
 
   @TempDir static Path dir;
@@ -113,7 +113,8 @@ class CompressBadInputTest {
     assertEquals(3, counts.get("records_written").asLong());
     assertEquals(18, counts.get("rows_written").asLong());
     assertEquals(8, counts.get("dead_lettered").asLong());
-    assertEquals(7, counts.get("dead_lettered_by_stage").get("parse").asLong());
+    assertEquals(6, counts.get("dead_lettered_by_stage").get("parse").asLong());
+    assertEquals(1, counts.get("dead_lettered_by_stage").get("read").asLong());
     assertEquals(1, counts.get("dead_lettered_by_stage").get("score").asLong());
     assertEquals(1, counts.get("filtered_by_reason").get("blank_line").asLong());
     assertTrue(counts.get("balanced").asBoolean());

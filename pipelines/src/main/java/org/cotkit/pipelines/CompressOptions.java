@@ -89,9 +89,9 @@ public interface CompressOptions extends PipelineOptions {
 
   @Description("Records per batch, the pipeline's unit of work (and of each output Parquet file's rows / ratios).")
   @Default.Integer(500)
-  int getBatchSize();
+  int getRecordsPerBatch();
 
-  void setBatchSize(int value);
+  void setRecordsPerBatch(int value);
 
   /** Beam's default-value factory for an empty list. */
   final class EmptyList implements org.apache.beam.sdk.options.DefaultValueFactory<List<String>> {

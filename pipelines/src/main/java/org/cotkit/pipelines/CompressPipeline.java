@@ -54,7 +54,7 @@ public final class CompressPipeline {
     PCollection<List<RawRecord>> raw =
         pipeline.apply(
             "ReadInput",
-            new ReadTeacherInput(options.getInput(), options.getInputFormat(), options.getBatchSize()));
+            new ReadTeacherInput(options.getInput(), options.getInputFormat(), options.getRecordsPerBatch()));
     PCollectionTuple parsed = raw.apply("ParseRecords", new ParseTeacherRecords(mapping, options.getPreset()));
     PCollection<List<CotToCompress>> cots =
         parsed.get(ParseTeacherRecords.RECORDS).apply("SelectCot", new SelectCot(options.getCot()));
@@ -145,7 +145,7 @@ public final class CompressPipeline {
     used.put("keep_digits", options.getKeepDigits());
     used.put("prompt_separator", options.getPromptSeparator());
     used.put("split", options.getSplit());
-    used.put("batch_size", options.getBatchSize());
+    used.put("records_per_batch", options.getRecordsPerBatch());
     used.put("scorer", "self-information (bigram, Kneser-Ney, fitted on the input)");
     used.put("tokens", "words");
     used.put("runner", options.getRunner().getSimpleName());
