@@ -3,6 +3,8 @@ package org.cotkit.compressors;
 import java.io.Serializable;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Decides which words pruning must never drop: words with a digit, math operators and relations,
@@ -75,14 +77,33 @@ public final class ForcedWords implements Serializable {
     return new BigDecimal(number);
   }
 
-  /** Whether {@code text} states the number {@code value} ({@code $990.00} states 990). */
+  /**
+   * Whether any number written in {@code text} equals {@code value}: {@code $990.00} and
+   * {@code =$224.00} state 990 and 224, {@code 280-56=224} states 280, 56 and 224. A minus sign
+   * counts only where it cannot be an operator (at the start, or after another operator).
+   */
   private static boolean isSameNumber(BigDecimal value, String text) {
     if (value == null || !hasDigit(text)) {
       return false;
     }
-    BigDecimal stated = numericValue(text);
-    return stated != null && stated.compareTo(value) == 0;
+    for (Matcher m = NUMBER_IN_WORD.matcher(text); m.find(); ) {
+      BigDecimal stated = new BigDecimal(m.group().replace(",", ""));
+      boolean negative = m.start() > 0 && text.charAt(m.start() - 1) == '-'
+          && (m.start() == 1 || OPERATORS.indexOf(text.charAt(m.start() - 2)) >= 0 || text.charAt(m.start() - 2) == '$');
+      if ((negative ? stated.negate() : stated).compareTo(value) == 0) {
+        return true;
+      }
+    }
+    return false;
   }
+
+  /**
+   * A whole number inside a word: digits with thousands separators and a decimal part, not glued
+   * to letters or further digits ({@code 18th}, {@code a18}, {@code 1,0000} state no 18 or 1000);
+   * a trailing "." or "," is punctuation.
+   */
+  private static final Pattern NUMBER_IN_WORD =
+      Pattern.compile("(?<![\\p{L}\\p{N}.,])\\d+(?:,\\d{3})*(?:\\.\\d+)?(?![\\p{L}\\p{N}]|[.,]\\d)");
 
   private static boolean containsAny(String text, List<String> tokens) {
     if (tokens.isEmpty()) {

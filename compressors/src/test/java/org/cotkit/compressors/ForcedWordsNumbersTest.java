@@ -118,6 +118,18 @@ class ForcedWordsNumbersTest {
     }
   }
 
+  /** From GSM8K train: "making them 280-56 =$224.00" with the answer 224. */
+  @Test
+  void numericAnswerInsideACalculationWordIsForced() {
+    assertTrue(forced(NOTHING_BUT_ANSWER, "=$224.00", "224"));
+    assertTrue(forced(NOTHING_BUT_ANSWER, "280-56=224", "224"));
+    assertTrue(forced(NOTHING_BUT_ANSWER, "(224)", "224"));
+    assertFalse(forced(NOTHING_BUT_ANSWER, "=$2240.00", "224"));
+    assertFalse(forced(NOTHING_BUT_ANSWER, "224th", "224"));
+    assertTrue(forced(NOTHING_BUT_ANSWER, "x=-5", "-5"));
+    assertFalse(forced(NOTHING_BUT_ANSWER, "10-5", "-5"), "a minus between numbers is an operator");
+  }
+
   @Test
   void numericMatchingNeedsASingleNumericAnswer() {
     assertFalse(forced(NOTHING_BUT_ANSWER, "$990.00", "990 dollars"), "a multi-word answer is matched word by word");

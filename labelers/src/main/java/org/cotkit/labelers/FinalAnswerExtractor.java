@@ -26,7 +26,10 @@ public final class FinalAnswerExtractor {
   private static final Pattern ANSWER_LABELLED =
       Pattern.compile("(?m)^\\s*(?:Answer|A)\\s*:\\s*(.+?)\\s*$");
   private static final Pattern GSM8K = Pattern.compile("(?m)^####\\s*(.+?)\\s*$");
-  private static final Pattern NUMBER = Pattern.compile("-?\\d[\\d,]*(?:\\.\\d+)?");
+  private static final Pattern NUMBER = Pattern.compile("-?\\d+(?:,\\d{3})*(?:\\.\\d+)?");
+  private static final Pattern CALCULATOR_NOTE = Pattern.compile("<<[^<>]*>>");
+  private static final Pattern LEADING_FILLER =
+      Pattern.compile("(?i)^(?:therefore|thus|so|then|just|simply|clearly)[,:]?\\s+");
 
   /** The final answer of {@code text}, or empty when it has none. */
   public Optional<ExtractedAnswer> extract(String text) {
@@ -63,7 +66,7 @@ public final class FinalAnswerExtractor {
         }) {
       String value = lastGroup((Pattern) rule[0], text);
       if (value != null) {
-        return Optional.of(new ExtractedAnswer(trimSentenceEnd(value), (String) rule[1]));
+        return Optional.of(new ExtractedAnswer(phraseValue(value), (String) rule[1]));
       }
     }
     return Optional.empty();
@@ -94,6 +97,19 @@ public final class FinalAnswerExtractor {
       value = m.group(1);
     }
     return value;
+  }
+
+  /**
+   * The answer inside the rest of a line after an answer phrase: without GSM8K calculator notes
+   * and filler words, and, for a calculation ({@code 15 * 8 = 120 pints}), its result.
+   */
+  private static String phraseValue(String rest) {
+    String value = CALCULATOR_NOTE.matcher(rest).replaceAll("").strip();
+    int equals = value.lastIndexOf('=');
+    if (equals >= 0 && equals < value.length() - 1) {
+      value = value.substring(equals + 1).strip();
+    }
+    return trimSentenceEnd(LEADING_FILLER.matcher(value).replaceFirst(""));
   }
 
   /** "18." and "$18." end a sentence; the dot is not part of the answer. */
