@@ -4,31 +4,34 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.SeekableByteChannel;
-import org.apache.beam.sdk.io.FileIO;
+import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.io.fs.MatchResult;
 import org.apache.parquet.io.DelegatingSeekableInputStream;
 import org.apache.parquet.io.InputFile;
 import org.apache.parquet.io.SeekableInputStream;
 
 /**
- * A Parquet {@link InputFile} over a Beam {@link FileIO.ReadableFile}, so Parquet input can be read
- * from any file system Beam knows (local, GCS, HDFS) with its row numbers.
+ * A Parquet {@link InputFile} over a file of any file system Beam knows (local, GCS, HDFS), so
+ * Parquet input is read with its row numbers.
  */
 final class ChannelInputFile implements InputFile {
 
-  private final FileIO.ReadableFile file;
+  private final MatchResult.Metadata file;
 
-  ChannelInputFile(FileIO.ReadableFile file) {
+  ChannelInputFile(MatchResult.Metadata file) {
     this.file = file;
   }
 
   @Override
   public long getLength() {
-    return file.getMetadata().sizeBytes();
+    return file.sizeBytes();
   }
 
   @Override
   public SeekableInputStream newStream() throws IOException {
-    SeekableByteChannel channel = file.openSeekable();
+    if (!(FileSystems.open(file.resourceId()) instanceof SeekableByteChannel channel)) {
+      throw new IOException("cannot seek in " + file.resourceId() + "; Parquet needs a seekable file");
+    }
     return new DelegatingSeekableInputStream(Channels.newInputStream(channel)) {
       @Override
       public long getPos() throws IOException {

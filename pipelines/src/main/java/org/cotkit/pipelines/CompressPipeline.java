@@ -25,7 +25,7 @@ import org.cotkit.compressors.ForcedWords;
  *
  * <pre>
  * read (batches) → parse (+dead letters) → select CoT → fit bigram model (side input)
- *      → spread → score importance → respread → prune at each γ → format TokenSkip rows → Parquet
+ *      → spread → score importance → prune at each γ → format TokenSkip rows → Parquet
  *                                          ↘ dead letters → errors/ ; counts → manifest.json
  * </pre>
  */
@@ -66,11 +66,7 @@ public final class CompressPipeline {
         .apply("SpreadBatches", Reshuffle.viaRandomKey())
         .apply("ScoreImportance", new ScoreImportance(model));
     PCollectionTuple pruned =
-        scored.get(ScoreImportance.SCORED)
-            // scoring waits for the model; batches held back meanwhile are released as one bundle,
-            // which would leave every later step on a single worker
-            .apply("Respread", Reshuffle.viaRandomKey())
-            .apply("PruneAtRatios", new PruneAtRatios(assignment, forcedWords));
+        scored.get(ScoreImportance.SCORED).apply("PruneAtRatios", new PruneAtRatios(assignment, forcedWords));
     PCollection<List<CompressedRecord>> compressed = pruned.get(PruneAtRatios.COMPRESSED);
     PCollection<List<SftExample>> rows =
         compressed.apply(

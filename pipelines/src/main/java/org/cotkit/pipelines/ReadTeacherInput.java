@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
+import java.nio.channels.ReadableByteChannel;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -16,9 +17,14 @@ import java.util.Map;
 import java.util.Locale;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
-import org.apache.beam.sdk.io.FileIO;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.io.Compression;
+import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
+import org.apache.beam.sdk.io.fs.MatchResult;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
+import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
@@ -63,11 +69,25 @@ public final class ReadTeacherInput extends PTransform<PBegin, PCollection<List<
     this.batchSize = batchSize;
   }
 
+  /**
+   * Files are matched once, when the pipeline is built, rather than by {@code FileIO.match()}
+   * inside it: the input is a fixed set of files, and the match transform's own shuffle costs the
+   * embedded runner as much time as reading a mid-sized corpus.
+   *
+   * @throws IllegalArgumentException when the pattern matches no file or cannot be listed
+   */
   @Override
   public PCollection<List<RawRecord>> expand(PBegin begin) {
+    List<String> files = new ArrayList<>();
+    try {
+      for (MatchResult.Metadata file : FileSystems.match(filePattern, EmptyMatchTreatment.DISALLOW).metadata()) {
+        files.add(file.resourceId().toString());
+      }
+    } catch (IOException e) {
+      throw new IllegalArgumentException("input '" + filePattern + "' matches no readable file: " + oneLine(e), e);
+    }
     return begin
-        .apply("MatchFiles", FileIO.match().filepattern(filePattern))
-        .apply("OpenFiles", FileIO.readMatches())
+        .apply("InputFiles", Create.of(files).withCoder(StringUtf8Coder.of()))
         .apply("ReadBatches", ParDo.of(new ReadBatchesFn(format, batchSize)))
         .setCoder(BatchCoder.of(RawRecord.class));
   }
@@ -77,7 +97,7 @@ public final class ReadTeacherInput extends PTransform<PBegin, PCollection<List<
         || (format == Format.AUTO && file.toLowerCase(Locale.ROOT).endsWith(".parquet"));
   }
 
-  private static final class ReadBatchesFn extends DoFn<FileIO.ReadableFile, List<RawRecord>> {
+  private static final class ReadBatchesFn extends DoFn<String, List<RawRecord>> {
     private final Format format;
     private final int batchSize;
     private final Counter recordsRead = Metrics.counter("cotkit", "records_read");
@@ -88,10 +108,10 @@ public final class ReadTeacherInput extends PTransform<PBegin, PCollection<List<
     }
 
     @ProcessElement
-    public void process(@Element FileIO.ReadableFile file, OutputReceiver<List<RawRecord>> out) {
-      String name = file.getMetadata().resourceId().toString();
+    public void process(@Element String name, OutputReceiver<List<RawRecord>> out) {
       Batcher batcher = new Batcher(out);
       try {
+        MatchResult.Metadata file = FileSystems.matchSingleFileSpec(name);
         if (isParquet(name, format)) {
           readParquet(file, name, batcher);
         } else {
@@ -104,8 +124,9 @@ public final class ReadTeacherInput extends PTransform<PBegin, PCollection<List<
       batcher.flush();
     }
 
-    private static void readJsonl(FileIO.ReadableFile file, String name, Batcher batcher) throws IOException {
-      try (InputStream in = new BufferedInputStream(Channels.newInputStream(file.open()), 1 << 16)) {
+    private static void readJsonl(MatchResult.Metadata file, String name, Batcher batcher) throws IOException {
+      ReadableByteChannel channel = Compression.detect(name).readDecompressed(FileSystems.open(file.resourceId()));
+      try (InputStream in = new BufferedInputStream(Channels.newInputStream(channel), 1 << 16)) {
         ByteArrayOutputStream line = new ByteArrayOutputStream(4096);
         long number = 0;
         boolean pending = false;
@@ -141,7 +162,7 @@ public final class ReadTeacherInput extends PTransform<PBegin, PCollection<List<
       }
     }
 
-    private static void readParquet(FileIO.ReadableFile file, String name, Batcher batcher) throws IOException {
+    private static void readParquet(MatchResult.Metadata file, String name, Batcher batcher) throws IOException {
       Map<String, Integer> intDecimalScales = intDecimalScales(file);
       Configuration conf = new Configuration(false);
       // lists as plain arrays, not as arrays of {"element": …} records (Parquet's 3-level lists)
@@ -159,7 +180,7 @@ public final class ReadTeacherInput extends PTransform<PBegin, PCollection<List<
     }
 
     /** Scales of the top-level DECIMAL columns stored as INT32/INT64, from the file's footer. */
-    private static Map<String, Integer> intDecimalScales(FileIO.ReadableFile file) throws IOException {
+    private static Map<String, Integer> intDecimalScales(MatchResult.Metadata file) throws IOException {
       Map<String, Integer> scales = new HashMap<>();
       try (ParquetFileReader footer = ParquetFileReader.open(new ChannelInputFile(file))) {
         for (Type field : footer.getFileMetaData().getSchema().getFields()) {
