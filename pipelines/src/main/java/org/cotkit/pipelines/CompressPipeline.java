@@ -81,6 +81,7 @@ public final class CompressPipeline {
             .apply("AllDeadLetters", Flatten.pCollections());
     deadLetters.apply("WriteErrors", new WriteDeadLetters(output + "/errors"));
 
+    // the zero count makes sure the manifest is written even when the input holds no record
     PCollectionList.of(pipeline.apply("NothingYet", Create.of(KV.of("records_read", 0L))))
         .and(sizes(raw, "records_read"))
         .and(sizes(compressed, "records_written"))

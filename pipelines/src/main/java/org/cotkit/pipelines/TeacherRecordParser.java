@@ -5,11 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 
@@ -74,12 +70,7 @@ public final class TeacherRecordParser {
   /** A stable id for records without one: the same question always gets the same id. */
   static String questionHash(String question) {
     String normalised = question.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
-    try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(normalised.getBytes(StandardCharsets.UTF_8));
-      return "q-" + HexFormat.of().formatHex(digest, 0, 8);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JVM has SHA-256", e);
-    }
+    return "q-" + StableHash.of(List.of(normalised));
   }
 
   private String text(JsonNode root, String canonical, boolean numbersAllowed) throws InvalidRecordException {

@@ -6,9 +6,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,6 +30,8 @@ import org.apache.beam.sdk.values.PDone;
  * Files are written under a hidden name and renamed when complete.
  */
 public final class WriteDeadLetters extends PTransform<PCollection<DeadLetter>, PDone> {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final String directory;
 
@@ -60,21 +59,6 @@ public final class WriteDeadLetters extends PTransform<PCollection<DeadLetter>, 
     }
   }
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-
-  private static String contentHash(List<String> lines) {
-    try {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      for (String line : lines) {
-        digest.update(line.getBytes(StandardCharsets.UTF_8));
-        digest.update((byte) '\n');
-      }
-      return HexFormat.of().formatHex(digest.digest(), 0, 8);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JVM has SHA-256", e);
-    }
-  }
-
   private static final class WriteBundleFn extends DoFn<DeadLetter, Void> {
     private final String directory;
     private transient List<String> lines;
@@ -99,7 +83,7 @@ public final class WriteDeadLetters extends PTransform<PCollection<DeadLetter>, 
         return;
       }
       ResourceId dir = FileSystems.matchNewResource(directory, true);
-      String name = "dead-letters-" + contentHash(lines) + ".jsonl";
+      String name = "dead-letters-" + StableHash.of(lines) + ".jsonl";
       ResourceId temp = dir.resolve("." + name + ".tmp", StandardResolveOptions.RESOLVE_FILE);
       try (OutputStream out = Channels.newOutputStream(FileSystems.create(temp, "application/jsonl"))) {
         for (String line : lines) {

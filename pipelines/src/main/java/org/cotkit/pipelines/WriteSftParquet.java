@@ -2,10 +2,6 @@ package org.cotkit.pipelines;
 
 import java.io.IOException;
 import java.nio.channels.WritableByteChannel;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import org.apache.beam.sdk.io.FileSystems;
@@ -46,16 +42,7 @@ public final class WriteSftParquet extends PTransform<PCollection<List<SftExampl
   }
 
   static String fileName(List<SftExample> batch) {
-    try {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      for (SftExample example : batch) {
-        digest.update(example.id().getBytes(StandardCharsets.UTF_8));
-        digest.update((byte) '\n');
-      }
-      return "part-" + HexFormat.of().formatHex(digest.digest(), 0, 8) + ".parquet";
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JVM has SHA-256", e);
-    }
+    return "part-" + StableHash.of(batch.stream().map(SftExample::id).toList()) + ".parquet";
   }
 
   private static final class WriteBatchFn extends DoFn<List<SftExample>, String> {
