@@ -1,5 +1,6 @@
 package org.cotkit.labelers;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,6 +27,15 @@ public final class FinalAnswerExtractor {
   private static final Pattern ANSWER_LABELLED =
       Pattern.compile("(?m)^\\s*(?:Answer|A)\\s*:\\s*(.+?)\\s*$");
   private static final Pattern GSM8K = Pattern.compile("(?m)^####\\s*(.+?)\\s*$");
+  /** Phrases that introduce an answer, most trusted first. */
+  private record PhraseRule(Pattern pattern, String source) {}
+
+  private static final List<PhraseRule> PHRASE_RULES = List.of(
+      new PhraseRule(FINAL_ANSWER, FINAL_ANSWER_PHRASE),
+      new PhraseRule(ANSWER_IS, ANSWER_PHRASE),
+      new PhraseRule(ANSWER_LABELLED, ANSWER_LABEL),
+      new PhraseRule(GSM8K, GSM8K_MARKER));
+
   private static final Pattern NUMBER = Pattern.compile("-?\\d+(?:,\\d{3})*(?:\\.\\d+)?");
   private static final Pattern CALCULATOR_NOTE = Pattern.compile("<<[^<>]*>>");
   private static final Pattern LEADING_FILLER =
@@ -59,14 +69,10 @@ public final class FinalAnswerExtractor {
     if (boxed != null) {
       return Optional.of(new ExtractedAnswer(boxed, BOXED));
     }
-    for (Object[] rule :
-        new Object[][] {
-          {FINAL_ANSWER, FINAL_ANSWER_PHRASE}, {ANSWER_IS, ANSWER_PHRASE},
-          {ANSWER_LABELLED, ANSWER_LABEL}, {GSM8K, GSM8K_MARKER}
-        }) {
-      String value = lastGroup((Pattern) rule[0], text);
+    for (PhraseRule rule : PHRASE_RULES) {
+      String value = lastGroup(rule.pattern(), text);
       if (value != null) {
-        return Optional.of(new ExtractedAnswer(phraseValue(value), (String) rule[1]));
+        return Optional.of(new ExtractedAnswer(phraseValue(value), rule.source()));
       }
     }
     return Optional.empty();

@@ -22,4 +22,10 @@ public record DeadLetter(String file, long line, String stage, String reason, St
   public static DeadLetter of(RawRecord record, String stage, String reason) {
     return new DeadLetter(record.file(), record.line(), stage, reason, record.text());
   }
+
+  /** The first line of an exception's message, for a one-line reason. */
+  static String oneLine(Throwable e) {
+    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    return message.lines().findFirst().orElse("").strip();
+  }
 }

@@ -80,7 +80,7 @@ public final class PruneAtRatios extends PTransform<PCollection<List<ScoredCot>>
       } catch (RuntimeException e) {
         deadLettered.inc();
         out.get(DEAD_LETTERS).output(
-            DeadLetter.of(input.record().origin(), "prune", "cannot prune: " + ReadTeacherInput.oneLine(e)));
+            DeadLetter.of(input.record().origin(), "prune", "cannot prune: " + DeadLetter.oneLine(e)));
       }
     }
   }

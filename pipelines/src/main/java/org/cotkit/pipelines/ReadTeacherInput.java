@@ -84,7 +84,7 @@ public final class ReadTeacherInput extends PTransform<PBegin, PCollection<List<
         files.add(file.resourceId().toString());
       }
     } catch (IOException e) {
-      throw new IllegalArgumentException("input '" + filePattern + "' matches no readable file: " + oneLine(e), e);
+      throw new IllegalArgumentException("input '" + filePattern + "' matches no readable file: " + DeadLetter.oneLine(e), e);
     }
     return begin
         .apply("InputFiles", Create.of(files).withCoder(StringUtf8Coder.of()))
@@ -119,7 +119,7 @@ public final class ReadTeacherInput extends PTransform<PBegin, PCollection<List<
         }
       } catch (IOException | RuntimeException e) {
         // the records already read stand; the rest of the file is one dead letter
-        batcher.add(new RawRecord(name, 0, "", "cannot read file: " + oneLine(e)));
+        batcher.add(new RawRecord(name, 0, "", "cannot read file: " + DeadLetter.oneLine(e)));
       }
       batcher.flush();
     }
@@ -219,10 +219,5 @@ public final class ReadTeacherInput extends PTransform<PBegin, PCollection<List<
         }
       }
     }
-  }
-
-  static String oneLine(Throwable e) {
-    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    return message.lines().findFirst().orElse("").strip();
   }
 }

@@ -86,7 +86,7 @@ public final class ScoreImportance extends PTransform<PCollection<List<CotToComp
       } catch (RuntimeException e) {
         deadLettered.inc();
         out.get(DEAD_LETTERS).output(
-            DeadLetter.of(cot.record().origin(), "score", "cannot score: " + ReadTeacherInput.oneLine(e)));
+            DeadLetter.of(cot.record().origin(), "score", "cannot score: " + DeadLetter.oneLine(e)));
       }
     }
   }
