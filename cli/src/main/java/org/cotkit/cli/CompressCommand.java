@@ -1,17 +1,18 @@
 package org.cotkit.cli;
 
-import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
+import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
+import org.apache.beam.sdk.io.fs.MatchResult;
+import org.apache.beam.sdk.io.fs.MoveOptions;
+import org.apache.beam.sdk.io.fs.ResourceId;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.cotkit.pipelines.CompressOptions;
 import org.cotkit.pipelines.CompressPipeline;
@@ -91,7 +92,9 @@ public final class CompressCommand implements Callable<Integer> {
   long seed;
 
   @Option(names = "--force-token", paramLabel = "TOKEN",
-      description = "A token to keep wherever it occurs (repeatable), on top of numbers, operators and the answer.")
+      description = "A token to keep wherever it occurs (repeatable), on top of numbers, operators and "
+          + "the answer: one word, case-sensitive, matched inside words at word boundaries ('So' keeps "
+          + "'So,' but not 'Some').")
   List<String> forceTokens = new ArrayList<>();
 
   @Option(names = "--keep-digits", negatable = true, defaultValue = "true", fallbackValue = "true",
@@ -128,23 +131,25 @@ public final class CompressCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
     CompressOptions options;
+    Pipeline pipeline;
     try {
       options = pipelineOptions();
       prepareOutput(options.getOutput());
+      pipeline = Pipeline.create(options);
+      CompressPipeline.build(pipeline, options); // matches the input: a bad pattern is a usage error
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
 
     err.printf("cotkit compress: %s -> %s (runner %s)%n", options.getInput(), options.getOutput(), runner);
     long start = System.nanoTime();
-    PipelineResult result = CompressPipeline.run(options);
-    PipelineResult.State state = result.waitUntilFinish();
+    PipelineResult.State state = pipeline.run().waitUntilFinish();
     double seconds = (System.nanoTime() - start) / 1e9;
     if (state != PipelineResult.State.DONE) {
       err.printf("cotkit compress: pipeline ended %s after %.1f s%n", state, seconds);
       return 1;
     }
-    return ManifestSummary.print(Path.of(options.getOutput()), seconds, err) ? 0 : 1;
+    return ManifestSummary.print(options.getOutput(), seconds, err) ? 0 : 1;
   }
 
   private CompressOptions pipelineOptions() {
@@ -162,6 +167,11 @@ public final class CompressCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--records-per-batch must be at least 1, got " + recordsPerBatch);
     }
     CompressPipeline.parseRatios(ratios);
+    for (String token : forceTokens) {
+      if (token.strip().chars().anyMatch(Character::isWhitespace)) {
+        throw new IllegalArgumentException("--force-token '" + token + "' has a space; a force token is one word");
+      }
+    }
     options.setInput(localToAbsolute(input));
     options.setOutput(localToAbsolute(output));
     options.setInputFormat(inputFormat);
@@ -179,45 +189,31 @@ public final class CompressCommand implements Callable<Integer> {
     options.setJobName("cotkit-compress");
     DirectRunnerTuning.apply(options, beamArgs);
     FileSystems.setDefaultPipelineOptions(options);
-    requireInputMatches(options.getInput());
     return options;
   }
 
-  private static void requireInputMatches(String pattern) {
-    try {
-      if (FileSystems.match(pattern).metadata().isEmpty()) {
-        throw new IllegalArgumentException("--input '" + pattern + "' matches no file");
-      }
-    } catch (FileNotFoundException e) {
-      throw new IllegalArgumentException("--input '" + pattern + "' matches no file");
-    } catch (IOException e) {
-      throw new IllegalArgumentException("--input '" + pattern + "' cannot be listed: " + e.getMessage());
-    }
-  }
-
-  /** Refuses to mix a new dataset into an old one, unless --overwrite clears the old one first. */
+  /**
+   * Refuses to mix a new dataset into an old one, unless --overwrite deletes the old one's files
+   * first. Works on any file system Beam knows, local or remote.
+   */
   private void prepareOutput(String directory) {
-    if (hasScheme(directory)) {
-      return; // remote file systems: Beam writes new shards; clearing them is the user's call
-    }
-    Path dir = Path.of(directory);
-    List<Path> previous = Stream.of("data", "errors", "manifest.json").map(dir::resolve).filter(Files::exists).toList();
-    if (previous.isEmpty()) {
-      return;
-    }
-    if (!overwrite) {
-      throw new IllegalArgumentException(
-          "--output '" + directory + "' already holds a dataset (" + dir.relativize(previous.get(0))
-              + "); pass --overwrite to replace it");
-    }
-    for (Path path : previous) {
-      try (Stream<Path> walk = Files.walk(path)) {
-        for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-          Files.delete(p);
+    List<ResourceId> previous = new ArrayList<>();
+    try {
+      for (String spec : List.of(directory + "/manifest.json", directory + "/data/*", directory + "/errors/*")) {
+        for (MatchResult.Metadata file : FileSystems.match(spec, EmptyMatchTreatment.ALLOW).metadata()) {
+          previous.add(file.resourceId());
         }
-      } catch (IOException e) {
-        throw new IllegalArgumentException("cannot clear '" + path + "': " + e.getMessage());
       }
+      if (previous.isEmpty()) {
+        return;
+      }
+      if (!overwrite) {
+        throw new IllegalArgumentException(
+            "--output '" + directory + "' already holds a dataset (" + previous.get(0) + "); pass --overwrite to replace it");
+      }
+      FileSystems.delete(previous, MoveOptions.StandardMoveOptions.IGNORE_MISSING_FILES);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("--output '" + directory + "' cannot be listed or cleared: " + e.getMessage());
     }
   }
 

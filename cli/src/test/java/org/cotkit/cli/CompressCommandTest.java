@@ -86,13 +86,17 @@ class CompressCommandTest {
   }
 
   @Test
-  void keepsEveryNumberOfTheCotAtEveryRatio() throws Exception {
-    String longCot = firstSampleRecord().get("long_cot").asText();
-    List<String> numbers = numbers(longCot);
-    assertFalse(numbers.isEmpty());
-    for (Map<String, Object> row : Parquet.query(output,
-        "SELECT completion FROM rows WHERE source_id = 'gsm8k-test-0000'")) {
-      assertEquals(numbers, numbers(((String) row.get("completion")).split("\n\nThe final answer is")[0]));
+  void keepsEveryNumberOfEveryCotAtEveryRatio() throws Exception {
+    Map<String, List<String>> numbersById = new java.util.HashMap<>();
+    for (String line : Files.readAllLines(SAMPLE)) {
+      JsonNode record = new ObjectMapper().readTree(line);
+      numbersById.put(record.get("id").asText(), numbers(record.get("long_cot").asText()));
+    }
+    List<Map<String, Object>> rows = Parquet.query(output, "SELECT source_id, completion FROM rows");
+    assertEquals(SAMPLE_RECORDS * 6, rows.size());
+    for (Map<String, Object> row : rows) {
+      String cot = ((String) row.get("completion")).split("\n\nThe final answer is")[0];
+      assertEquals(numbersById.get((String) row.get("source_id")), numbers(cot), (String) row.get("source_id"));
     }
   }
 

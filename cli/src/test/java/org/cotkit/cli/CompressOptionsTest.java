@@ -3,6 +3,8 @@ package org.cotkit.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -117,6 +119,45 @@ class CompressOptionsTest {
     assertEquals(0L, ((Number) Parquet.query(forced, lostSo).get(0).get("n")).longValue());
     assertTrue(((Number) Parquet.query(plain, lostSo).get(0).get("n")).longValue() > 0,
         "without --force-token some 'So' should be pruned, or this test proves nothing");
+  }
+
+  @Test
+  void forceTokenWithASpaceIsAUsageError() {
+    CliRun run = CliRun.of("compress", "--input", SAMPLE, "--output", dir.resolve("o").toString(), "--force-token", "so that");
+    assertEquals(2, run.exitCode());
+    assertTrue(run.err().contains("--force-token 'so that' has a space"), run.err());
+  }
+
+  /** One file per teacher, same questions, no ids: every row is written, none overwrites another. */
+  @Test
+  void filesRepeatingTheSameQuestionsKeepAllTheirRows() throws Exception {
+    List<String> lines = Files.readAllLines(Path.of(SAMPLE)).subList(0, 30).stream()
+        .map(line -> line.replaceFirst("\"id\": \"[^\"]*\", ", ""))
+        .toList();
+    assertTrue(lines.get(0).startsWith("{\"question\""), lines.get(0));
+    Path teachers = Files.createDirectories(dir.resolve("teachers"));
+    Files.write(teachers.resolve("teacher-a.jsonl"), lines);
+    Files.write(teachers.resolve("teacher-b.jsonl"), lines);
+    Path output = dir.resolve("o");
+    CliRun run = CliRun.of("compress", "--input", teachers + "/*.jsonl", "--output", output.toString(),
+        "--records-per-batch", "7");
+    assertEquals(0, run.exitCode(), run.err());
+    assertEquals(2 * 30 * 6L, Parquet.count(output, ""));
+    JsonNode counts = new ObjectMapper().readTree(output.resolve("manifest.json").toFile()).get("counts");
+    assertEquals(2 * 30 * 6L, counts.get("rows_written").asLong());
+  }
+
+  @Test
+  void emptyThinkingFallsBackToTheOtherCot() throws Exception {
+    Path input = dir.resolve("think.jsonl");
+    Files.writeString(input,
+        "{\"id\":\"t1\",\"question\":\"What is 2 + 2?\",\"answer\":\"4\","
+            + "\"long_cot\":\"<think>\\n</think>The answer is 4.\",\"short_cot\":\"Two plus two makes 4.\"}\n");
+    Path output = dir.resolve("o");
+    CliRun run = CliRun.of("compress", "--input", input.toString(), "--output", output.toString(), "--ratios", "1.0");
+    assertEquals(0, run.exitCode(), run.err());
+    assertEquals("Two plus two makes 4.\n\nThe final answer is: $\\boxed{4}$",
+        Parquet.query(output, "SELECT completion FROM rows").get(0).get("completion"));
   }
 
   private Path smallInput(int records) throws Exception {

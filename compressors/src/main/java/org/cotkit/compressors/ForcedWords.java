@@ -40,11 +40,32 @@ public final class ForcedWords implements Serializable {
       String text = words.get(i).text();
       forced[i] =
           (keepDigitsAndOperators && (hasDigit(text) || hasOperator(text) || isTimesBetweenNumbers(words, i)))
-              || containsAny(text, answerParts)
+              || (answerParts.size() == 1 && containsAny(text, answerParts))
               || isSameNumber(answerValue, text)
               || containsAny(text, forceTokens);
     }
+    if (answerParts.size() > 1) {
+      markAnswerRuns(words, answerParts, forced);
+    }
     return forced;
+  }
+
+  /**
+   * A multi-word answer ("Blue Whale", "10 apples") is kept where its words stand together, in
+   * order; its words elsewhere ("the" of "the cat") are ordinary words.
+   */
+  private static void markAnswerRuns(List<Word> words, List<String> parts, boolean[] forced) {
+    for (int start = 0; start + parts.size() <= words.size(); start++) {
+      boolean run = true;
+      for (int j = 0; j < parts.size() && run; j++) {
+        run = containsAny(words.get(start + j).text(), List.of(parts.get(j)));
+      }
+      if (run) {
+        for (int j = 0; j < parts.size(); j++) {
+          forced[start + j] = true;
+        }
+      }
+    }
   }
 
   /** GSM8K writes products as {@code 2 x 16}: a lone x between two numbers is an operator. */
@@ -165,8 +186,15 @@ public final class ForcedWords implements Serializable {
     return false;
   }
 
-  /** A hyphen or slash between two letters ({@code well-known}, {@code and/or}) is not math. */
+  /**
+   * Whether a word holds a math operator. Not math: a hyphen or slash between two letters
+   * ({@code well-known}, {@code and/or}), markdown emphasis ({@code **Step}), rules
+   * ({@code ---}) and HTML tags ({@code <br>}), which R1-style traces are full of.
+   */
   private static boolean hasOperator(String text) {
+    if (MARKUP.matcher(text).matches()) {
+      return false;
+    }
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
       if (OPERATORS.indexOf(c) < 0) {
@@ -178,10 +206,14 @@ public final class ForcedWords implements Serializable {
               && i + 1 < text.length()
               && Character.isLetter(text.charAt(i - 1))
               && Character.isLetter(text.charAt(i + 1));
-      if (!joinsLetters) {
+      boolean emphasis =
+          c == '*' && ((i > 0 && text.charAt(i - 1) == '*') || (i + 1 < text.length() && text.charAt(i + 1) == '*'));
+      if (!joinsLetters && !emphasis) {
         return true;
       }
     }
     return false;
   }
+
+  private static final Pattern MARKUP = Pattern.compile("-{3,}|={3,}|</?[A-Za-z][A-Za-z0-9]*\\s*/?>");
 }

@@ -60,7 +60,7 @@ class ForcedWordsNumbersTest {
   @Test
   void multiWordAnswerWithThousandsSeparatorsMatchesTheNumberWithoutThem() {
     assertArrayEquals(
-        new boolean[] {false, true, true, true, false, false},
+        new boolean[] {false, true, true, false, false, false},
         mark(NOTHING_BUT_ANSWER, "paid 1000 dollars 1,000 then 10000", "1,000 dollars"));
   }
 

@@ -87,6 +87,27 @@ class ForcedWordsTest {
   }
 
   @Test
+  void markdownAndMarkupAreNotOperators() {
+    List<Word> words = SEGMENTER.segment("**Step 1:** add --- <br> one:** -> 2**3 a*b x**2");
+    boolean[] marks = DIGITS_AND_OPERATORS.mark(words, null);
+    List<String> forced = new java.util.ArrayList<>();
+    for (int i = 0; i < marks.length; i++) {
+      if (marks[i]) {
+        forced.add(words.get(i).text());
+      }
+    }
+    assertEquals(List.of("1:**", "->", "2**3", "a*b", "x**2"), forced);
+  }
+
+  @Test
+  void multiWordAnswerIsForcedOnlyWhereItsWordsStandTogether() {
+    List<Word> words = SEGMENTER.segment("the dog saw the cat, so the answer is the cat.");
+    boolean[] marks = NOTHING_BUT_ANSWER.mark(words, "the cat");
+    assertArrayEquals(
+        new boolean[] {false, false, false, true, true, false, false, false, false, true, true}, marks);
+  }
+
+  @Test
   void wordAnswerIsMatchedOnlyAsAWholeWord() {
     List<Word> words = SEGMENTER.segment("Monday, Mon, Mondays, Monday.");
     assertArrayEquals(new boolean[] {true, false, false, true}, NOTHING_BUT_ANSWER.mark(words, "Monday"));

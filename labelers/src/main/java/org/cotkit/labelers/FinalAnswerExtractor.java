@@ -37,7 +37,6 @@ public final class FinalAnswerExtractor {
       new PhraseRule(GSM8K, GSM8K_MARKER));
 
   private static final Pattern NUMBER = Pattern.compile("-?\\d+(?:,\\d{3})*(?:\\.\\d+)?");
-  private static final Pattern CALCULATOR_NOTE = Pattern.compile("<<[^<>]*>>");
   private static final Pattern LEADING_FILLER =
       Pattern.compile("(?i)^(?:therefore|thus|so|then|just|simply|clearly)[,:]?\\s+");
 
@@ -106,16 +105,39 @@ public final class FinalAnswerExtractor {
   }
 
   /**
-   * The answer inside the rest of a line after an answer phrase: without GSM8K calculator notes
-   * and filler words, and, for a calculation ({@code 15 * 8 = 120 pints}), its result.
+   * The answer inside the rest of a line after an answer phrase: its first sentence, without GSM8K
+   * calculator notes, filler words and {@code $…$} delimiters, and, for a calculation
+   * ({@code 15 * 8 = 120 pints}, {@code $x = 3$}), its result.
    */
   private static String phraseValue(String rest) {
-    String value = CALCULATOR_NOTE.matcher(rest).replaceAll("").strip();
+    String value = firstSentence(Gsm8kSolution.withoutCalculatorNotes(rest).strip());
+    value = trimSentenceEnd(LEADING_FILLER.matcher(value).replaceFirst(""));
+    if (value.length() > 2 && value.startsWith("$") && value.indexOf('$', 1) == value.length() - 1) {
+      value = value.substring(1, value.length() - 1).strip();
+    }
     int equals = value.lastIndexOf('=');
     if (equals >= 0 && equals < value.length() - 1) {
       value = value.substring(equals + 1).strip();
     }
-    return trimSentenceEnd(LEADING_FILLER.matcher(value).replaceFirst(""));
+    return value;
+  }
+
+  /**
+   * Text up to the first sentence end outside {@code $…$} math: "$18$. I hope it is correct."
+   * gives "$18$", while "3.5 apples" and "$a.b$" are not cut.
+   */
+  private static String firstSentence(String text) {
+    boolean inMath = false;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '$') {
+        inMath = !inMath;
+      } else if (!inMath && (c == '.' || c == '!' || c == '?')
+          && i + 1 < text.length() && Character.isWhitespace(text.charAt(i + 1))) {
+        return text.substring(0, i);
+      }
+    }
+    return text;
   }
 
   /** "18." and "$18." end a sentence; the dot is not part of the answer. */

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class FinalAnswerExtractorTest {
@@ -272,6 +273,15 @@ class FinalAnswerExtractorTest {
    * "The final answer is 15 gallons * 8 pints / gallon = <<15*8=120>>120 pints").
    */
   @Test
+  void answerPhraseTakesTheFirstSentenceAndUnwrapsMath() {
+    assertEquals(new ExtractedAnswer("18", FinalAnswerExtractor.FINAL_ANSWER_PHRASE),
+        extract("So the total is 18.\nThe final answer is $18$. I hope it is correct."));
+    assertEquals(new ExtractedAnswer("3", FinalAnswerExtractor.ANSWER_PHRASE), extract("The answer is $x = 3$."));
+    assertEquals("3.5 apples", extract("The answer is 3.5 apples.").value());
+    assertEquals("42", extract("The answer is 42! Done.").value());
+  }
+
+  @Test
   void gsm8kAnswerPhrasesYieldTheMarkedAnswer() {
     List<String> lines = JsonlFixture.lines("gsm8k/train.jsonl");
     int phrased = 0;
@@ -283,7 +293,8 @@ class FinalAnswerExtractorTest {
       phrased++;
       String marked = answer.substring(answer.lastIndexOf("####") + 4).strip();
       String value = extractor.extract(answer).orElseThrow().value();
-      assertTrue(value.equals(marked) || value.startsWith(marked + " "), "line " + (i + 1) + ": " + value);
+      // the value is the marked answer, at most followed by a unit word ("120 pints")
+      assertTrue(value.equals(marked) || value.matches(Pattern.quote(marked) + " [A-Za-z]+"), "line " + (i + 1) + ": " + value);
     }
     assertEquals(4, phrased, "GSM8K train has four solutions with an answer phrase");
   }

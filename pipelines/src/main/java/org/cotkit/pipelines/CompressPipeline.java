@@ -68,11 +68,12 @@ public final class CompressPipeline {
     PCollectionTuple pruned =
         scored.get(ScoreImportance.SCORED).apply("PruneAtRatios", new PruneAtRatios(assignment, forcedWords));
     PCollection<List<CompressedRecord>> compressed = pruned.get(PruneAtRatios.COMPRESSED);
-    PCollection<List<SftExample>> rows =
-        compressed.apply(
-            "FormatTokenSkip",
-            new FormatTokenSkipExamples(new TokenSkipFormat(options.getPromptSeparator()), options.getSplit()));
-    rows.apply("WriteData", new WriteSftParquet(output + "/data"));
+    PCollection<KV<String, Long>> rowsWritten =
+        compressed
+            .apply(
+                "FormatTokenSkip",
+                new FormatTokenSkipExamples(new TokenSkipFormat(options.getPromptSeparator()), options.getSplit()))
+            .apply("WriteData", new WriteSftParquet(output + "/data"));
 
     PCollection<DeadLetter> deadLetters =
         PCollectionList.of(parsed.get(ParseTeacherRecords.DEAD_LETTERS))
@@ -85,12 +86,12 @@ public final class CompressPipeline {
     PCollectionList.of(pipeline.apply("NothingYet", Create.of(KV.of("records_read", 0L))))
         .and(sizes(raw, "records_read"))
         .and(sizes(compressed, "records_written"))
-        .and(sizes(rows, "rows_written"))
+        .and(rowsWritten)
         .and(parsed.get(ParseTeacherRecords.BLANK_LINES)
             .apply("CountBlankLines", MapElements.into(COUNT).via(n -> KV.of("filtered.blank_line", n))))
         .and(deadLetters
             .apply("CountDeadLetters", MapElements.into(COUNT).via(letter -> KV.of("dead_lettered." + letter.stage(), 1L))))
-        .apply("WriteManifest", new WriteManifest(output, manifestHeader(options)));
+        .apply("WriteManifest", new WriteManifest(output, manifestHeader(options, assignment)));
   }
 
   /**
@@ -127,7 +128,7 @@ public final class CompressPipeline {
     return batches.apply("Count " + key, MapElements.into(COUNT).via(batch -> KV.of(key, (long) batch.size())));
   }
 
-  private static LinkedHashMap<String, Object> manifestHeader(CompressOptions options) {
+  private static LinkedHashMap<String, Object> manifestHeader(CompressOptions options, RatioAssignment assignment) {
     LinkedHashMap<String, Object> used = new LinkedHashMap<>();
     used.put("input", options.getInput());
     used.put("output", options.getOutput());
@@ -135,7 +136,7 @@ public final class CompressPipeline {
     used.put("map", options.getFieldMap());
     used.put("preset", options.getPreset().name().toLowerCase());
     used.put("cot", options.getCot().name().toLowerCase());
-    used.put("ratios", Arrays.stream(parseRatios(options.getRatios())).boxed().toList());
+    used.put("ratios", Arrays.stream(assignment.ratios()).boxed().toList());
     used.put("ratio_assignment", options.getRatioAssignment().name().toLowerCase());
     used.put("seed", options.getSeed());
     used.put("force_tokens", options.getForceTokens());

@@ -2,17 +2,24 @@ package org.cotkit.pipelines;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.cotkit.compressors.CompressedCot;
 
-/** Turns each compressed record into one SFT example per ratio ({@code mode = tokenskip}). */
+/**
+ * Turns each compressed record into one SFT example per ratio ({@code mode = tokenskip}). Each
+ * output batch is keyed by a hash of where its records were read (file and line), which names its
+ * output file: unique per batch even when several input files repeat the same questions and ids.
+ */
 public final class FormatTokenSkipExamples
-    extends PTransform<PCollection<List<CompressedRecord>>, PCollection<List<SftExample>>> {
+    extends PTransform<PCollection<List<CompressedRecord>>, PCollection<KV<String, List<SftExample>>>> {
 
   public static final String MODE = "tokenskip";
 
@@ -25,8 +32,10 @@ public final class FormatTokenSkipExamples
   }
 
   @Override
-  public PCollection<List<SftExample>> expand(PCollection<List<CompressedRecord>> batches) {
-    return batches.apply("ToSftExamples", ParDo.of(new FormatFn(format, split))).setCoder(BatchCoder.of(SftExample.class));
+  public PCollection<KV<String, List<SftExample>>> expand(PCollection<List<CompressedRecord>> batches) {
+    return batches
+        .apply("ToSftExamples", ParDo.of(new FormatFn(format, split)))
+        .setCoder(KvCoder.of(StringUtf8Coder.of(), BatchCoder.of(SftExample.class)));
   }
 
   public static List<SftExample> examples(CompressedRecord compressed, TokenSkipFormat format, String split) {
@@ -57,7 +66,7 @@ public final class FormatTokenSkipExamples
     return examples;
   }
 
-  private static final class FormatFn extends DoFn<List<CompressedRecord>, List<SftExample>> {
+  private static final class FormatFn extends DoFn<List<CompressedRecord>, KV<String, List<SftExample>>> {
     private final TokenSkipFormat format;
     private final String split;
     private final Counter rowsFormatted = Metrics.counter("cotkit", "rows_formatted");
@@ -68,13 +77,15 @@ public final class FormatTokenSkipExamples
     }
 
     @ProcessElement
-    public void process(@Element List<CompressedRecord> batch, OutputReceiver<List<SftExample>> out) {
+    public void process(@Element List<CompressedRecord> batch, OutputReceiver<KV<String, List<SftExample>>> out) {
       List<SftExample> rows = new ArrayList<>();
+      List<String> origins = new ArrayList<>(batch.size());
       for (CompressedRecord compressed : batch) {
         rows.addAll(examples(compressed, format, split));
+        origins.add(compressed.input().record().origin().location());
       }
       rowsFormatted.inc(rows.size());
-      out.output(rows);
+      out.output(KV.of(StableHash.of(origins), rows));
     }
   }
 }

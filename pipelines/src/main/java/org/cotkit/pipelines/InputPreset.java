@@ -1,6 +1,6 @@
 package org.cotkit.pipelines;
 
-import java.util.regex.Pattern;
+import org.cotkit.labelers.Gsm8kSolution;
 
 /**
  * Shapes of well-known datasets, turned into canonical fields after the {@link FieldMapping}.
@@ -17,27 +17,15 @@ public enum InputPreset {
   NONE,
   GSM8K;
 
-  private static final Pattern CALCULATOR_NOTE = Pattern.compile("<<[^<>]*>>");
-
   /** Applies the preset to a parsed record; returns it unchanged for {@code NONE}. */
   TeacherRecord apply(TeacherRecord record, FieldMapping mapping) throws InvalidRecordException {
     if (this == NONE) {
       return record;
     }
-    String solution = record.answer();
-    int marker = solution == null ? -1 : solution.lastIndexOf("####");
-    if (marker < 0) {
-      throw new InvalidRecordException(
-          "field '" + mapping.actualName("answer") + "' has no '#### N' final answer line (preset gsm8k)");
-    }
-    String answer = solution.substring(marker + 4).strip().replace(",", "");
-    String cot = CALCULATOR_NOTE.matcher(solution.substring(0, marker)).replaceAll("").strip();
-    if (answer.isEmpty() || cot.isEmpty()) {
-      throw new InvalidRecordException(
-          "field '" + mapping.actualName("answer") + "' has an empty " + (answer.isEmpty() ? "answer after '####'" : "solution before '####'") + " (preset gsm8k)");
-    }
+    Gsm8kSolution solution = Gsm8kSolution.parse(record.answer()).orElseThrow(() -> new InvalidRecordException(
+        "field '" + mapping.actualName("answer") + "' is not a solution ending in a '#### N' line (preset gsm8k)"));
     return new TeacherRecord(
-        record.id(), record.question(), answer, record.longCot(), cot, record.samples(),
-        record.source(), record.domain(), record.origin());
+        record.id(), record.question(), solution.answer(), record.longCot(), solution.reasoning(),
+        record.samples(), record.source(), record.domain(), record.origin());
   }
 }

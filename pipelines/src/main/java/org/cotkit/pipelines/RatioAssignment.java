@@ -37,6 +37,11 @@ public final class RatioAssignment implements Serializable {
     this.seed = seed;
   }
 
+  /** All ratios, ascending and without duplicates. */
+  public double[] ratios() {
+    return ratios.clone();
+  }
+
   /** The ratios for the record with {@code id}, ascending. */
   public double[] ratiosFor(String id) {
     if (mode == Mode.ALL) {

@@ -84,7 +84,7 @@ public final class ReadTeacherInput extends PTransform<PBegin, PCollection<List<
         files.add(file.resourceId().toString());
       }
     } catch (IOException e) {
-      throw new IllegalArgumentException("input '" + filePattern + "' matches no readable file: " + DeadLetter.oneLine(e), e);
+      throw new IllegalArgumentException("--input '" + filePattern + "' matches no file (" + DeadLetter.oneLine(e) + ")", e);
     }
     return begin
         .apply("InputFiles", Create.of(files).withCoder(StringUtf8Coder.of()))
@@ -118,8 +118,11 @@ public final class ReadTeacherInput extends PTransform<PBegin, PCollection<List<
           readJsonl(file, name, batcher);
         }
       } catch (IOException | RuntimeException e) {
-        // the records already read stand; the rest of the file is one dead letter
-        batcher.add(new RawRecord(name, 0, "", "cannot read file: " + DeadLetter.oneLine(e)));
+        // the records already read stand; the rest of the file (its lines are unknown) is one dead
+        // letter, at the line after the last one read
+        long last = batcher.lastLine();
+        batcher.add(new RawRecord(name, last == 0 ? 0 : last + 1, "",
+            (last == 0 ? "cannot read file: " : "cannot read the file after line " + last + ": ") + DeadLetter.oneLine(e)));
       }
       batcher.flush();
     }
@@ -204,11 +207,19 @@ public final class ReadTeacherInput extends PTransform<PBegin, PCollection<List<
         this.out = out;
       }
 
+      private long lastLine;
+
       void add(RawRecord record) {
+        lastLine = record.line();
         batch.add(record);
         if (batch.size() == batchSize) {
           flush();
         }
+      }
+
+      /** The line (or row) number of the last record added; 0 before the first. */
+      long lastLine() {
+        return lastLine;
       }
 
       void flush() {

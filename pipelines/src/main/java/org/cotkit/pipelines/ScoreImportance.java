@@ -13,14 +13,16 @@ import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
 import org.cotkit.compressors.BigramModel;
+import org.cotkit.compressors.ImportanceScorer;
 import org.cotkit.compressors.SelfInformationScorer;
 import org.cotkit.compressors.Word;
 import org.cotkit.compressors.WordSegmenter;
 
 /**
  * Segments each chain of thought of each batch into words and scores every word's importance as its
- * self-information under the corpus bigram model (a side input). A chain of thought with no words
- * left (e.g. an empty {@code <think></think>}) or one that fails to score is dead-lettered.
+ * self-information under the corpus bigram model (a side input), a batch at a time (the unit a
+ * model scorer batches over). A chain of thought with no words, or one that fails to score, is
+ * dead-lettered.
  */
 public final class ScoreImportance extends PTransform<PCollection<List<CotToCompress>>, PCollectionTuple> {
 
@@ -60,34 +62,47 @@ public final class ScoreImportance extends PTransform<PCollection<List<CotToComp
 
     @ProcessElement
     public void process(@Element List<CotToCompress> batch, ProcessContext context, MultiOutputReceiver out) {
-      SelfInformationScorer scorer = new SelfInformationScorer(context.sideInput(model));
-      List<ScoredCot> scored = new ArrayList<>(batch.size());
+      ImportanceScorer scorer = new SelfInformationScorer(context.sideInput(model));
+      List<CotToCompress> cots = new ArrayList<>(batch.size());
+      List<List<Word>> texts = new ArrayList<>(batch.size());
       for (CotToCompress cot : batch) {
-        score(cot, scorer, scored, out);
+        List<Word> words = segmenter.segment(cot.cot());
+        if (words.isEmpty()) {
+          deadLetter(out, cot, "chain of thought is empty");
+        } else {
+          cots.add(cot);
+          texts.add(words);
+        }
       }
+      List<ScoredCot> scored = new ArrayList<>(cots.size());
+      try {
+        List<double[]> scores = scorer.scoreBatch(texts);
+        for (int i = 0; i < cots.size(); i++) {
+          scored.add(new ScoredCot(cots.get(i), texts.get(i), scores.get(i)));
+        }
+      } catch (RuntimeException batchFailure) {
+        // score one by one, so that only the records that fail are dead-lettered
+        scored.clear();
+        for (int i = 0; i < cots.size(); i++) {
+          try {
+            scored.add(new ScoredCot(cots.get(i), texts.get(i), scorer.score(texts.get(i))));
+          } catch (RuntimeException e) {
+            deadLetter(out, cots.get(i), "cannot score: " + DeadLetter.oneLine(e));
+          }
+        }
+      }
+      for (ScoredCot cot : scored) {
+        wordsScored.inc(cot.words().size());
+      }
+      recordsScored.inc(scored.size());
       if (!scored.isEmpty()) {
         out.get(SCORED).output(scored);
       }
     }
 
-    private void score(
-        CotToCompress cot, SelfInformationScorer scorer, List<ScoredCot> scored, MultiOutputReceiver out) {
-      try {
-        List<Word> words = segmenter.segment(cot.cot());
-        if (words.isEmpty()) {
-          deadLettered.inc();
-          out.get(DEAD_LETTERS).output(DeadLetter.of(cot.record().origin(), "score", "chain of thought is empty"));
-          return;
-        }
-        double[] scores = scorer.score(words);
-        wordsScored.inc(words.size());
-        recordsScored.inc();
-        scored.add(new ScoredCot(cot, words, scores));
-      } catch (RuntimeException e) {
-        deadLettered.inc();
-        out.get(DEAD_LETTERS).output(
-            DeadLetter.of(cot.record().origin(), "score", "cannot score: " + DeadLetter.oneLine(e)));
-      }
+    private void deadLetter(MultiOutputReceiver out, CotToCompress cot, String reason) {
+      deadLettered.inc();
+      out.get(DEAD_LETTERS).output(DeadLetter.of(cot.record().origin(), "score", reason));
     }
   }
 }

@@ -11,8 +11,9 @@ import org.cotkit.labelers.FinalAnswerExtractor;
 import org.cotkit.labelers.ThinkTrace;
 
 /**
- * Picks the chain of thought to compress from each record ({@code --cot}), splits R1-style traces
- * at {@code </think>} (the thinking is compressed, the response only informs the answer), and
+ * Picks the chain of thought to compress from each record ({@code --cot}; the other one when the
+ * preferred one is missing or its thinking is empty), splits R1-style traces at {@code </think>}
+ * (the thinking is compressed, the response only informs the answer), and
  * settles the final answer: the gold one, else one the teacher states explicitly. A last-number
  * guess is never used as an answer to keep.
  */
@@ -32,7 +33,9 @@ public final class SelectCot extends PTransform<PCollection<List<TeacherRecord>>
   }
 
   public static CotToCompress choose(TeacherRecord record, CotPreference preference) {
-    ThinkTrace trace = ThinkTrace.split(preference.pick(record));
+    // an R1-style trace whose thinking is empty falls back to the other CoT, like a missing one
+    List<ThinkTrace> traces = preference.inOrder(record).stream().map(ThinkTrace::split).toList();
+    ThinkTrace trace = traces.stream().filter(t -> !t.thinking().isBlank()).findFirst().orElse(traces.get(0));
     String answer = record.answer();
     if (answer == null || answer.isBlank()) {
       String stated = trace.response().isEmpty() ? trace.thinking() : trace.response();

@@ -14,21 +14,26 @@ import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 
 /**
- * Writes each batch of SFT examples as one snappy-compressed Parquet file
- * {@code <dir>/part-<hash>.parquet} and outputs the file's name.
+ * Writes each keyed batch of SFT examples as one snappy-compressed Parquet file
+ * {@code <dir>/part-<key>.parquet} and outputs the count of rows written, for the manifest.
  *
  * <p>Why not {@code FileIO.write()}: it turns batches back into single rows and, on the direct
  * runner, groups every row by shard in copy-on-access state, which made writing the slowest step by
- * far. One file per batch keeps the work per element. The name hashes the batch's example ids, so a
- * retried batch replaces its own file instead of adding a duplicate; each file is written under a
- * hidden temporary name and renamed when complete, so readers of {@code <dir>/*.parquet} never see
- * a partial file.
+ * far. One file per batch keeps the work per element. The key hashes where the batch's records were
+ * read, so a retried batch replaces its own file instead of adding a duplicate, and two batches
+ * never share a file; each file is written under a hidden temporary name and renamed when
+ * complete, so readers of {@code <dir>/*.parquet} never see a partial file.
  */
-public final class WriteSftParquet extends PTransform<PCollection<List<SftExample>>, PCollection<String>> {
+public final class WriteSftParquet
+    extends PTransform<PCollection<KV<String, List<SftExample>>>, PCollection<KV<String, Long>>> {
+
+  /** Key of the counts this transform outputs. */
+  public static final String ROWS_WRITTEN = "rows_written";
 
   private final String directory;
 
@@ -37,15 +42,11 @@ public final class WriteSftParquet extends PTransform<PCollection<List<SftExampl
   }
 
   @Override
-  public PCollection<String> expand(PCollection<List<SftExample>> batches) {
+  public PCollection<KV<String, Long>> expand(PCollection<KV<String, List<SftExample>>> batches) {
     return batches.apply("WriteParquetFiles", ParDo.of(new WriteBatchFn(directory)));
   }
 
-  static String fileName(List<SftExample> batch) {
-    return "part-" + StableHash.of(batch.stream().map(SftExample::id).toList()) + ".parquet";
-  }
-
-  private static final class WriteBatchFn extends DoFn<List<SftExample>, String> {
+  private static final class WriteBatchFn extends DoFn<KV<String, List<SftExample>>, KV<String, Long>> {
     private final String directory;
     private final Counter rowsWritten = Metrics.counter("cotkit", "rows_written");
     private final Counter filesWritten = Metrics.counter("cotkit", "files_written");
@@ -55,12 +56,14 @@ public final class WriteSftParquet extends PTransform<PCollection<List<SftExampl
     }
 
     @ProcessElement
-    public void process(@Element List<SftExample> batch, OutputReceiver<String> out) throws IOException {
+    public void process(@Element KV<String, List<SftExample>> keyed, OutputReceiver<KV<String, Long>> out)
+        throws IOException {
+      List<SftExample> batch = keyed.getValue();
       if (batch.isEmpty()) {
         return;
       }
       ResourceId dir = FileSystems.matchNewResource(directory, true);
-      String name = fileName(batch);
+      String name = "part-" + keyed.getKey() + ".parquet";
       ResourceId target = dir.resolve(name, StandardResolveOptions.RESOLVE_FILE);
       ResourceId temp = dir.resolve("." + name + "." + UUID.randomUUID() + ".tmp", StandardResolveOptions.RESOLVE_FILE);
       ParquetIO.Sink sink = ParquetIO.sink(SftSchema.EXAMPLE).withCompressionCodec(CompressionCodecName.SNAPPY);
@@ -75,7 +78,7 @@ public final class WriteSftParquet extends PTransform<PCollection<List<SftExampl
       FileSystems.rename(List.of(temp), List.of(target));
       rowsWritten.inc(batch.size());
       filesWritten.inc();
-      out.output(target.toString());
+      out.output(KV.of(ROWS_WRITTEN, (long) batch.size()));
     }
   }
 }
