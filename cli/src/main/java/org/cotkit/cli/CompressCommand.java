@@ -134,9 +134,9 @@ public final class CompressCommand implements Callable<Integer> {
     Pipeline pipeline;
     try {
       options = pipelineOptions();
-      prepareOutput(options.getOutput());
       pipeline = Pipeline.create(options);
       CompressPipeline.build(pipeline, options); // matches the input: a bad pattern is a usage error
+      prepareOutput(options.getOutput()); // only once nothing else can fail: it may delete files
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
