@@ -1,0 +1,117 @@
+package org.cotkit.labelers;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.cotkit.labelers.AnswerVerifier.Verdict;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class AnswerVerifierTest {
+
+  private final AnswerVerifier verifier = new AnswerVerifier();
+  private final FinalAnswerExtractor extractor = new FinalAnswerExtractor();
+
+  @ParameterizedTest(name = "{0} = {1}")
+  @CsvSource(delimiter = '|', value = {
+    "1,000 | 1000",
+    "$18 | 18",
+    "\\$18.00 | 18",
+    "50\\% | 50",
+    "50% | 50",
+    "5 \\text{ cm} | 5",
+    "120 pints | 120",
+    "18. | 18",
+    "90^\\circ | 90",
+    "90^{\\circ} | 90",
+    "\\dfrac{1}{2} | 0.5",
+    "\\tfrac{1}{2} | \\frac{1}{2}",
+    "\\frac12 | 1/2",
+    "\\frac{3}2 | 1.5",
+    "-\\frac{1}{4} | -0.25",
+    "\\left( 3, \\frac{\\pi}{2} \\right) | (3,\\frac{\\pi}{2})",
+    "5.0 | 5",
+    "2.50 | 2.5",
+    "(1, 0.5] | (1,\\frac{1}{2}]",
+    "\\sqrt2 | \\sqrt{2}",
+    "2\\sqrt{3} | 2\\sqrt3",
+    "3\\pi | 3 \\pi",
+    "\\text{Evelyn} | Evelyn",
+  })
+  void equalAnswers(String predicted, String gold) {
+    assertEquals(Verdict.CORRECT, verifier.verify(predicted, gold));
+  }
+
+  @ParameterizedTest(name = "{0} <> {1}")
+  @CsvSource(delimiter = '|', value = {
+    "17 | 18",
+    "0.51 | 1/2",
+    "[1,2) | [1,2]",
+    "(1,2) | (1,2,3)",
+    "\\sqrt{3} | \\sqrt{2}",
+    "2\\pi | 3\\pi",
+    "x | y",
+    "10+John's age | 50",
+  })
+  void differentAnswers(String predicted, String gold) {
+    assertEquals(Verdict.INCORRECT, verifier.verify(predicted, gold));
+  }
+
+  @Test
+  void whatCannotBeParsedIsUnverifiable() {
+    assertEquals(Verdict.UNVERIFIABLE, verifier.verify("\\begin{pmatrix} 1 \\\\ 2 \\end{pmatrix}", "3"));
+    assertEquals(Verdict.UNVERIFIABLE, verifier.verify("\\int_0^1 x dx", "\\frac{1}{2}"));
+    assertEquals(Verdict.UNVERIFIABLE, verifier.verify("", "3"));
+    assertEquals(Verdict.UNVERIFIABLE, verifier.verify(null, "3"));
+    assertEquals(Verdict.UNVERIFIABLE, verifier.verify("3", "  "));
+  }
+
+  /** Every MATH-500 solution's boxed answer verifies against the problem's answer field. */
+  @Test
+  void math500SolutionsVerifyAgainstTheirAnswers() {
+    List<String> failures = new ArrayList<>();
+    List<String> lines = JsonlFixture.lines("math500/test.jsonl");
+    for (String line : lines) {
+      String gold = JsonlFixture.stringField(line, "answer");
+      String predicted = extractor.extract(JsonlFixture.stringField(line, "solution")).orElseThrow().value();
+      Verdict verdict = verifier.verify(predicted, gold);
+      if (verdict != Verdict.CORRECT) {
+        failures.add(verdict + ": " + predicted + " vs " + gold);
+      }
+    }
+    assertEquals(500, lines.size());
+    assertEquals(List.of(), failures);
+  }
+
+  private static final List<String> MODELS =
+      List.of("6b_finetuning", "6b_verification", "175b_finetuning", "175b_verification");
+
+  /** The verdict on each of GSM8K's 5,276 example model solutions agrees with its is_correct. */
+  @Test
+  void gsm8kModelSolutionVerdictsAgreeWithIsCorrect() {
+    List<String> disagreements = new ArrayList<>();
+    int solutions = 0;
+    for (String line : JsonlFixture.lines("gsm8k/example_model_solutions.jsonl")) {
+      String gold = extractor.extract(JsonlFixture.stringField(line, "ground_truth")).orElseThrow().value();
+      for (String model : MODELS) {
+        Matcher m = Pattern.compile("\"" + model
+            + "\": \\{\"is_correct\": (true|false), \"solution\": \"((?:[^\"\\\\]|\\\\.)*)\"").matcher(line);
+        assertTrue(m.find(), "no " + model + " solution in " + line);
+        solutions++;
+        String solution = JsonlFixture.unescape(m.group(2));
+        Verdict verdict = extractor.extract(solution).map(a -> verifier.verify(a.value(), gold)).orElse(Verdict.UNVERIFIABLE);
+        boolean isCorrect = Boolean.parseBoolean(m.group(1));
+        if (verdict == Verdict.UNVERIFIABLE || (verdict == Verdict.CORRECT) != isCorrect) {
+          disagreements.add(verdict + " vs is_correct " + isCorrect + ": " + solution.lines().reduce((a, b) -> b).orElse(""));
+        }
+      }
+    }
+    assertEquals(5276, solutions);
+    assertEquals(List.of(), disagreements, () -> disagreements.size() + " disagreements");
+  }
+}
