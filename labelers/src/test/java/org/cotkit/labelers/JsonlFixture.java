@@ -25,7 +25,11 @@ final class JsonlFixture {
 
   /** All lines of {@code DATA/relative}, failing the test when the file is missing. */
   static List<String> lines(String relative) {
-    Path file = DATA.resolve(relative);
+    return linesAt(DATA.resolve(relative));
+  }
+
+  /** All lines of {@code file}, failing the test when it is missing. */
+  static List<String> linesAt(Path file) {
     assertTrue(Files.isRegularFile(file), "data file not found at " + file.toAbsolutePath());
     try {
       return Files.readAllLines(file, StandardCharsets.UTF_8).stream()
@@ -46,6 +50,17 @@ final class JsonlFixture {
         Pattern.compile("\"" + Pattern.quote(name) + "\"\\s*:\\s*\"((?:[^\"\\\\]++|\\\\.)*+)\"");
     Matcher m = p.matcher(line);
     return m.find() ? unescape(m.group(1)) : null;
+  }
+
+  /** Every string value of fields named {@code name} in the line, in order, nested ones included. */
+  static List<String> stringFields(String line, String name) {
+    Pattern p =
+        Pattern.compile("\"" + Pattern.quote(name) + "\"\\s*:\\s*\"((?:[^\"\\\\]++|\\\\.)*+)\"");
+    List<String> values = new java.util.ArrayList<>();
+    for (Matcher m = p.matcher(line); m.find(); ) {
+      values.add(unescape(m.group(1)));
+    }
+    return values;
   }
 
   static String unescape(String s) {
