@@ -23,6 +23,7 @@ import org.cotkit.pipelines.InputPreset;
 import org.cotkit.pipelines.RatioAssignment;
 import org.cotkit.pipelines.ReadTeacherInput;
 import org.cotkit.pipelines.TokenSkipFormat;
+import org.cotkit.pipelines.WriteManifest;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -199,7 +200,7 @@ public final class CompressCommand implements Callable<Integer> {
   private void prepareOutput(String directory) {
     List<ResourceId> previous = new ArrayList<>();
     try {
-      for (String spec : List.of(directory + "/manifest.json", directory + "/data/*", directory + "/errors/*")) {
+      for (String spec : List.of(directory + "/" + WriteManifest.FILE_NAME, directory + "/data/*", directory + "/errors/*")) {
         for (MatchResult.Metadata file : FileSystems.match(spec, EmptyMatchTreatment.ALLOW).metadata()) {
           previous.add(file.resourceId());
         }

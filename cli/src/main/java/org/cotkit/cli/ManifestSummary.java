@@ -10,6 +10,7 @@ import java.nio.channels.Channels;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.ResolveOptions.StandardResolveOptions;
 import org.apache.beam.sdk.io.fs.ResourceId;
+import org.cotkit.pipelines.WriteManifest;
 
 /** Prints the counts of a finished run from its manifest.json. */
 final class ManifestSummary {
@@ -19,7 +20,7 @@ final class ManifestSummary {
   /** Prints the summary; returns whether the manifest exists and its counts balance. */
   static boolean print(String outputDirectory, double seconds, PrintWriter err) {
     ResourceId manifestFile = FileSystems.matchNewResource(outputDirectory, true)
-        .resolve("manifest.json", StandardResolveOptions.RESOLVE_FILE);
+        .resolve(WriteManifest.FILE_NAME, StandardResolveOptions.RESOLVE_FILE);
     JsonNode counts;
     try (InputStream in = Channels.newInputStream(FileSystems.open(manifestFile))) {
       counts = new ObjectMapper().readTree(in).path("counts");

@@ -45,7 +45,7 @@ public final class AnswerNormalizer {
     s = FRAC_HALF_SHORT.matcher(s).replaceAll("\\\\frac{$1}{$2}");
     s = SQRT_SHORT.matcher(s).replaceAll("\\\\sqrt{$1}");
     s = s.replaceAll("\\s+", "");
-    if (s.matches("-?\\d+\\.\\d*") ) {
+    if (s.matches("-?\\d+\\.\\d*")) {
       s = s.replaceAll("0+$", "").replaceAll("\\.$", ""); // 5.0 and 5.50 are 5 and 5.5
     }
     return s;

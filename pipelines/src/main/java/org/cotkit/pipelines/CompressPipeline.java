@@ -4,7 +4,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import org.apache.beam.sdk.Pipeline;
-import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.MapElements;
@@ -36,14 +35,12 @@ public final class CompressPipeline {
 
   private CompressPipeline() {}
 
-  /** Builds and starts the pipeline; the caller waits on the result. */
-  public static PipelineResult run(CompressOptions options) {
-    Pipeline pipeline = Pipeline.create(options);
-    build(pipeline, options);
-    return pipeline.run();
-  }
-
-  /** Adds the compression pipeline to {@code pipeline}; exposed for tests on a TestPipeline. */
+  /**
+   * Adds the compression pipeline to {@code pipeline}. Building matches the input files, so a bad
+   * pattern fails here, before anything runs or is written.
+   *
+   * @throws IllegalArgumentException naming the option at fault
+   */
   public static void build(Pipeline pipeline, CompressOptions options) {
     FieldMapping mapping = FieldMapping.parse(options.getFieldMap());
     RatioAssignment assignment =
