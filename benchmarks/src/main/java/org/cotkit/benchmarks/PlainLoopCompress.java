@@ -93,7 +93,7 @@ public final class PlainLoopCompress {
       for (CotToCompress cot : cots.subList(from, Math.min(cots.size(), from + RECORDS_PER_FILE))) {
         List<Word> words = segmenter.segment(cot.cot());
         List<CompressedCot> compressed = pruner.prune(cot.cot(), words, scorer.score(words), cot.answer(), ratios);
-        examples.addAll(FormatTokenSkipExamples.examples(new CompressedRecord(cot, compressed), format, "train"));
+        examples.addAll(FormatTokenSkipExamples.examples(new CompressedRecord(cot, compressed, null), format, "train"));
       }
       rows += write(examples, output.resolve(String.format("part-%05d.parquet", from / RECORDS_PER_FILE)));
     }

@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
     versionProvider = CotkitCommand.Version.class,
     description = "Turns teacher chain-of-thought generations into SFT datasets that teach a student "
         + "LLM to reason on a budget.",
-    subcommands = {CompressCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {CompressCommand.class, LabelCommand.class, BuildCommand.class, CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:success", "1:the run failed", "2:bad usage or options"})
 public final class CotkitCommand implements Runnable {

@@ -21,9 +21,9 @@ final class ManifestSummary {
   static boolean print(String outputDirectory, double seconds, PrintWriter err) {
     ResourceId manifestFile = FileSystems.matchNewResource(outputDirectory, true)
         .resolve(WriteManifest.FILE_NAME, StandardResolveOptions.RESOLVE_FILE);
-    JsonNode counts;
+    JsonNode manifest;
     try (InputStream in = Channels.newInputStream(FileSystems.open(manifestFile))) {
-      counts = new ObjectMapper().readTree(in).path("counts");
+      manifest = new ObjectMapper().readTree(in);
     } catch (FileNotFoundException e) {
       err.printf("cotkit: the run finished but wrote no %s%n", manifestFile);
       return false;
@@ -31,19 +31,75 @@ final class ManifestSummary {
       err.printf("cotkit: cannot read %s: %s%n", manifestFile, e.getMessage());
       return false;
     }
+    JsonNode counts = manifest.path("counts");
     long read = counts.path("records_read").asLong();
     err.printf("cotkit: done in %.1f s (%.0f records/s)%n", seconds, read / Math.max(seconds, 1e-9));
     err.printf("  records read      %,d%n", read);
-    err.printf("  records written   %,d  (%,d rows in %s)%n",
-        counts.path("records_written").asLong(), counts.path("rows_written").asLong(), outputDirectory + "/data");
+    if (counts.has("rows_written")) {
+      err.printf("  records written   %,d  (%,d rows in %s)%n",
+          counts.path("records_written").asLong(), counts.path("rows_written").asLong(), outputDirectory + "/data");
+    } else {
+      err.printf("  records written   %,d  (in %s)%n", counts.path("records_written").asLong(), outputDirectory + "/data");
+    }
     err.printf("  dead-lettered     %,d%s%n", counts.path("dead_lettered").asLong(),
         counts.path("dead_lettered").asLong() > 0 ? "  (reasons in " + outputDirectory + "/errors)" : "");
     err.printf("  filtered          %,d  %s%n", counts.path("filtered").asLong(), counts.path("filtered_by_reason"));
+    printLabels(manifest.path("labels"), err);
+    printExamples(manifest.path("examples"), err);
     boolean balanced = counts.path("balanced").asBoolean(false);
     if (!balanced) {
       err.println("cotkit: counts do not balance: records were lost; see " + manifestFile);
     }
     err.flush();
     return balanced;
+  }
+
+  /** Shares of verdicts, difficulty and deciding policy, and the budget quantiles, of labelled records. */
+  private static void printLabels(JsonNode labels, PrintWriter err) {
+    if (labels.isMissingNode()) {
+      return;
+    }
+    err.printf("  verified          %s%n", shares(labels.path("verified")));
+    err.printf("  difficulty        %s%n", shares(labels.path("difficulty")));
+    err.printf("  decided by        %s%n", shares(labels.path("decided_by")));
+    JsonNode budget = labels.path("token_budget");
+    if (budget.path("count").asLong() > 0) {
+      err.printf("  token budget      median %d, p10 %d, p90 %d, min %d, max %d, mean %.1f  (%,d without one)%n",
+          budget.path("median").asLong(), budget.path("p10").asLong(), budget.path("p90").asLong(),
+          budget.path("min").asLong(), budget.path("max").asLong(), budget.path("mean").asDouble(),
+          budget.path("missing").asLong());
+    } else {
+      err.printf("  token budget      none (no graded teacher samples)%n");
+    }
+  }
+
+  private static void printExamples(JsonNode examples, PrintWriter err) {
+    if (examples.isMissingNode()) {
+      return;
+    }
+    err.printf("  rows by mode      %s%n", shares(examples.path("mode")));
+    err.printf("  rows by split     %s%n", shares(examples.path("split")));
+    if (examples.has("adaptive_skipped")) {
+      err.printf("  no adaptive row   %s%n", shares(examples.path("adaptive_skipped")));
+    }
+  }
+
+  /** "simple 120 (60.0%), complex 80 (40.0%)". */
+  static String shares(JsonNode counts) {
+    long total = 0;
+    for (JsonNode n : counts) {
+      total += n.asLong();
+    }
+    StringBuilder line = new StringBuilder();
+    var fields = counts.fields();
+    while (fields.hasNext()) {
+      var field = fields.next();
+      if (line.length() > 0) {
+        line.append(", ");
+      }
+      line.append(String.format("%s %,d (%.1f%%)", field.getKey(), field.getValue().asLong(),
+          100.0 * field.getValue().asLong() / Math.max(total, 1)));
+    }
+    return line.length() == 0 ? "-" : line.toString();
   }
 }

@@ -27,7 +27,8 @@ class CompressCommandTest {
   static final int SAMPLE_RECORDS = 200;
   static final List<String> COLUMNS = List.of(
       "id", "source_id", "split", "mode", "prompt", "completion", "messages", "ratio", "achieved_ratio",
-      "difficulty", "token_budget", "cot_tokens", "kept_tokens", "answer", "verified", "source");
+      "difficulty", "difficulty_source", "pass_rate", "token_budget", "cot_tokens", "kept_tokens", "answer",
+      "answer_source", "verified", "source");
 
   @TempDir static Path runs;
   static Path output;
@@ -59,6 +60,14 @@ class CompressCommandTest {
     assertEquals("STRUCT(\"role\" VARCHAR, \"content\" VARCHAR)[]", types.get("messages"));
     assertEquals("DOUBLE", types.get("ratio"));
     assertEquals("INTEGER", types.get("cot_tokens"));
+  }
+
+  @Test
+  void answersAreGoldAndCompressLeavesLabelsEmpty() throws Exception {
+    assertEquals(SAMPLE_RECORDS * 6L, Parquet.count(output, "WHERE answer_source = 'gold'"));
+    assertEquals(SAMPLE_RECORDS * 6L, Parquet.count(output,
+        "WHERE difficulty IS NULL AND difficulty_source IS NULL AND pass_rate IS NULL AND token_budget IS NULL "
+            + "AND verified IS NULL"));
   }
 
   @Test

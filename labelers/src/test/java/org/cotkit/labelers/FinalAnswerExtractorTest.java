@@ -195,6 +195,18 @@ class FinalAnswerExtractorTest {
   }
 
   @Test
+  void lastNumberIsTheResultOfTheClosingLinesLastCalculation() {
+    assertEquals(
+        new ExtractedAnswer("9", FinalAnswerExtractor.LAST_NUMBER),
+        extract("He scored 4 points first.\nSo in total, he scored 4+5=9 points in the 40 minutes"));
+    assertEquals("75", extract("The bees: 90 bees - 15 bees = 75 bees return in the last 6 hours.").value());
+    // without a calculation on the closing line, its last number
+    assertEquals("6", extract("x = 3\nThen it takes 6").value());
+    // a '=' with no number after it does not hide the line's numbers
+    assertEquals("12", extract("so 12 is what =").value());
+  }
+
+  @Test
   void lastNumberKeepsSignThousandsAndDecimals() {
     assertEquals("-1,234.5", extract("temperature went to -1,234.5").value());
   }

@@ -80,7 +80,7 @@ public final class CompressPipeline {
     deadLetters.apply("WriteErrors", new WriteDeadLetters(output + "/errors"));
 
     // the zero count makes sure the manifest is written even when the input holds no record
-    PCollectionList.of(pipeline.apply("NothingYet", Create.of(KV.of("records_read", 0L))))
+    PCollectionList.of(pipeline.apply("NothingYet", Create.of(KV.of("records_read", 0L), KV.of("rows_written", 0L))))
         .and(sizes(raw, "records_read"))
         .and(sizes(compressed, "records_written"))
         .and(rowsWritten)
@@ -126,29 +126,9 @@ public final class CompressPipeline {
   }
 
   private static LinkedHashMap<String, Object> manifestHeader(CompressOptions options, RatioAssignment assignment) {
-    LinkedHashMap<String, Object> used = new LinkedHashMap<>();
-    used.put("input", options.getInput());
-    used.put("output", options.getOutput());
-    used.put("input_format", options.getInputFormat().name().toLowerCase());
-    used.put("map", options.getFieldMap());
-    used.put("preset", options.getPreset().name().toLowerCase());
-    used.put("cot", options.getCot().name().toLowerCase());
-    used.put("ratios", Arrays.stream(assignment.ratios()).boxed().toList());
-    used.put("ratio_assignment", options.getRatioAssignment().name().toLowerCase());
-    used.put("seed", options.getSeed());
-    used.put("force_tokens", options.getForceTokens());
-    used.put("keep_digits", options.getKeepDigits());
-    used.put("prompt_separator", options.getPromptSeparator());
+    LinkedHashMap<String, Object> used = ManifestHeader.input(options);
+    used.putAll(ManifestHeader.tokenSkip(options, assignment));
     used.put("split", options.getSplit());
-    used.put("records_per_batch", options.getRecordsPerBatch());
-    used.put("scorer", "self-information (bigram, Kneser-Ney, fitted on the input)");
-    used.put("tokens", "words");
-    used.put("runner", options.getRunner().getSimpleName());
-
-    LinkedHashMap<String, Object> header = new LinkedHashMap<>();
-    header.put("command", "compress");
-    header.put("cotkit_version", CompressPipeline.class.getPackage().getImplementationVersion());
-    header.put("options", used);
-    return header;
+    return ManifestHeader.of("compress", used);
   }
 }

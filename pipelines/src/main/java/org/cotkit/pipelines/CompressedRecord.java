@@ -11,6 +11,8 @@ import org.cotkit.compressors.CompressedCot;
  *
  * @param input the chain of thought and record it came from
  * @param compressions one per assigned ratio, in ascending ratio order
+ * @param simpleCompression the long CoT pruned for a simple question's adaptive example
+ *     ({@code --simple-from long:γ}); null otherwise
  */
 @DefaultCoder(SerializableCoder.class)
-public record CompressedRecord(CotToCompress input, List<CompressedCot> compressions) implements Serializable {}
+public record CompressedRecord(CotToCompress input, List<CompressedCot> compressions, CompressedCot simpleCompression) implements Serializable {}

@@ -12,6 +12,7 @@ import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.cotkit.compressors.CompressedCot;
+import org.cotkit.labelers.QuestionLabel;
 
 /**
  * Turns each compressed record into one SFT example per ratio ({@code mode = tokenskip}). Each
@@ -38,9 +39,14 @@ public final class FormatTokenSkipExamples
         .setCoder(KvCoder.of(StringUtf8Coder.of(), BatchCoder.of(SftExample.class)));
   }
 
+  /**
+   * The TokenSkip rows of one record, one per ratio. Label columns (difficulty, pass rate, budget,
+   * verified) are filled when the record was labelled ({@code cotkit build}).
+   */
   public static List<SftExample> examples(CompressedRecord compressed, TokenSkipFormat format, String split) {
     CotToCompress input = compressed.input();
     TeacherRecord record = input.record();
+    QuestionLabel label = input.label();
     List<SftExample> examples = new ArrayList<>(compressed.compressions().size());
     for (CompressedCot cot : compressed.compressions()) {
       String prompt = format.prompt(record.question(), cot.ratio());
@@ -55,12 +61,15 @@ public final class FormatTokenSkipExamples
           SftExample.chat(prompt, completion),
           cot.ratio(),
           cot.achievedRatio(),
-          null,
-          null,
+          label == null || label.difficulty() == null ? null : label.difficulty().label(),
+          label == null ? null : label.difficultySource(),
+          label == null ? null : label.passRate(),
+          label == null ? null : label.tokenBudget(),
           cot.totalTokens(),
           cot.keptTokens(),
           input.answer(),
-          null,
+          input.answerSource(),
+          label == null ? null : label.verified(),
           record.source()));
     }
     return examples;

@@ -16,10 +16,13 @@ import org.cotkit.compressors.ForcedWords;
 import org.cotkit.compressors.RatioPruner;
 import org.cotkit.compressors.ScoredCotPruner;
 import org.cotkit.compressors.TokenCounter;
+import org.cotkit.labelers.Difficulty;
 
 /**
  * Prunes each scored chain of thought to the ratios assigned to its record, always keeping forced
- * words (numbers, operators, the final answer, {@code --force-token}s).
+ * words (numbers, operators, the final answer, {@code --force-token}s). With
+ * {@code --simple-from long:γ}, a simple question's long CoT is also pruned to γ for its adaptive
+ * example.
  */
 public final class PruneAtRatios extends PTransform<PCollection<List<ScoredCot>>, PCollectionTuple> {
 
@@ -28,17 +31,23 @@ public final class PruneAtRatios extends PTransform<PCollection<List<ScoredCot>>
 
   private final RatioAssignment assignment;
   private final ForcedWords forcedWords;
+  private final SimpleSource simpleSource;
 
   public PruneAtRatios(RatioAssignment assignment, ForcedWords forcedWords) {
+    this(assignment, forcedWords, SimpleSource.SHORT_COT);
+  }
+
+  public PruneAtRatios(RatioAssignment assignment, ForcedWords forcedWords, SimpleSource simpleSource) {
     this.assignment = assignment;
     this.forcedWords = forcedWords;
+    this.simpleSource = simpleSource;
   }
 
   @Override
   public PCollectionTuple expand(PCollection<List<ScoredCot>> batches) {
     PCollectionTuple pruned = batches.apply(
         "Prune",
-        ParDo.of(new PruneFn(assignment, forcedWords)).withOutputTags(COMPRESSED, TupleTagList.of(DEAD_LETTERS)));
+        ParDo.of(new PruneFn(assignment, forcedWords, simpleSource)).withOutputTags(COMPRESSED, TupleTagList.of(DEAD_LETTERS)));
     pruned.get(COMPRESSED).setCoder(BatchCoder.of(CompressedRecord.class));
     return pruned;
   }
@@ -46,12 +55,14 @@ public final class PruneAtRatios extends PTransform<PCollection<List<ScoredCot>>
   private static final class PruneFn extends DoFn<List<ScoredCot>, List<CompressedRecord>> {
     private final RatioAssignment assignment;
     private final ForcedWords forcedWords;
+    private final SimpleSource simpleSource;
     private final Counter deadLettered = Metrics.counter("cotkit", "dead_lettered");
     private transient ScoredCotPruner pruner;
 
-    PruneFn(RatioAssignment assignment, ForcedWords forcedWords) {
+    PruneFn(RatioAssignment assignment, ForcedWords forcedWords, SimpleSource simpleSource) {
       this.assignment = assignment;
       this.forcedWords = forcedWords;
+      this.simpleSource = simpleSource;
     }
 
     @Setup
@@ -76,7 +87,13 @@ public final class PruneAtRatios extends PTransform<PCollection<List<ScoredCot>>
         List<CompressedCot> compressions =
             pruner.prune(input.cot(), scored.words(), scored.scores(), input.answer(),
                 assignment.ratiosFor(input.record().id()));
-        compressed.add(new CompressedRecord(input, compressions));
+        CompressedCot simple = null;
+        if (simpleSource.fromLongCot() && input.fromLongCot() && input.label() != null
+            && input.label().difficulty() == Difficulty.SIMPLE) {
+          simple = pruner.prune(input.cot(), scored.words(), scored.scores(), input.answer(),
+              new double[] {simpleSource.pruneRatio()}).get(0);
+        }
+        compressed.add(new CompressedRecord(input, compressions, simple));
       } catch (RuntimeException e) {
         deadLettered.inc();
         out.get(DEAD_LETTERS).output(

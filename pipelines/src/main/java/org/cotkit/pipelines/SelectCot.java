@@ -19,6 +19,9 @@ import org.cotkit.labelers.ThinkTrace;
  */
 public final class SelectCot extends PTransform<PCollection<List<TeacherRecord>>, PCollection<List<CotToCompress>>> {
 
+  /** The {@code answer_source} of a gold answer. */
+  public static final String GOLD = "gold";
+
   private final CotPreference preference;
 
   public SelectCot(CotPreference preference) {
@@ -34,18 +37,25 @@ public final class SelectCot extends PTransform<PCollection<List<TeacherRecord>>
 
   public static CotToCompress choose(TeacherRecord record, CotPreference preference) {
     // an R1-style trace whose thinking is empty falls back to the other CoT, like a missing one
-    List<ThinkTrace> traces = preference.inOrder(record).stream().map(ThinkTrace::split).toList();
-    ThinkTrace trace = traces.stream().filter(t -> !t.thinking().isBlank()).findFirst().orElse(traces.get(0));
-    String answer = record.answer();
-    if (answer == null || answer.isBlank()) {
-      String stated = trace.response().isEmpty() ? trace.thinking() : trace.response();
-      answer = new FinalAnswerExtractor()
-          .extract(stated)
-          .filter(found -> !found.isFallback())
-          .map(ExtractedAnswer::value)
-          .orElse(null);
+    List<String> cots = preference.inOrder(record);
+    int chosen = 0;
+    for (int i = 0; i < cots.size(); i++) {
+      if (!ThinkTrace.split(cots.get(i)).thinking().isBlank()) {
+        chosen = i;
+        break;
+      }
     }
-    return new CotToCompress(record, trace.thinking(), answer);
+    ThinkTrace trace = ThinkTrace.split(cots.get(chosen));
+    boolean fromLongCot = preference == CotPreference.LONG
+        ? record.longCot() != null && chosen == 0
+        : record.shortCot() == null || chosen == 1;
+    if (record.answer() != null && !record.answer().isBlank()) {
+      return new CotToCompress(record, trace.thinking(), record.answer(), GOLD, fromLongCot, null);
+    }
+    String stated = trace.response().isEmpty() ? trace.thinking() : trace.response();
+    ExtractedAnswer found = new FinalAnswerExtractor().extract(stated).filter(a -> !a.isFallback()).orElse(null);
+    return new CotToCompress(record, trace.thinking(), found == null ? null : found.value(),
+        found == null ? null : found.source(), fromLongCot, null);
   }
 
   private static final class Choose extends SimpleFunction<List<TeacherRecord>, List<CotToCompress>> {

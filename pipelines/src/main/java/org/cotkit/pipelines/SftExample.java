@@ -18,10 +18,13 @@ public record SftExample(
     Double ratio,
     Double achievedRatio,
     String difficulty,
+    String difficultySource,
+    Double passRate,
     Integer tokenBudget,
     Integer cotTokens,
     Integer keptTokens,
     String answer,
+    String answerSource,
     Boolean verified,
     String source)
     implements Serializable {

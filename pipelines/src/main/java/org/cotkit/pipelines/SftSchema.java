@@ -36,10 +36,13 @@ public final class SftSchema {
           .optionalDouble("ratio")
           .optionalDouble("achieved_ratio")
           .optionalString("difficulty")
+          .optionalString("difficulty_source")
+          .optionalDouble("pass_rate")
           .optionalInt("token_budget")
           .optionalInt("cot_tokens")
           .optionalInt("kept_tokens")
           .optionalString("answer")
+          .optionalString("answer_source")
           .optionalBoolean("verified")
           .optionalString("source")
           .endRecord();
@@ -64,10 +67,13 @@ public final class SftSchema {
     row.put("ratio", example.ratio());
     row.put("achieved_ratio", example.achievedRatio());
     row.put("difficulty", example.difficulty());
+    row.put("difficulty_source", example.difficultySource());
+    row.put("pass_rate", example.passRate());
     row.put("token_budget", example.tokenBudget());
     row.put("cot_tokens", example.cotTokens());
     row.put("kept_tokens", example.keptTokens());
     row.put("answer", example.answer());
+    row.put("answer_source", example.answerSource());
     row.put("verified", example.verified());
     row.put("source", example.source());
     return row;

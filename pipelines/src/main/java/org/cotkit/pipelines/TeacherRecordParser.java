@@ -69,8 +69,7 @@ public final class TeacherRecordParser {
 
   /** A stable id for records without one: the same question always gets the same id. */
   static String questionHash(String question) {
-    String normalised = question.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
-    return "q-" + StableHash.of(List.of(normalised));
+    return "q-" + StableHash.of(List.of(QuestionText.normalise(question)));
   }
 
   private String text(JsonNode root, String canonical, boolean numbersAllowed) throws InvalidRecordException {

@@ -1,0 +1,49 @@
+package org.cotkit.cli;
+
+import org.cotkit.pipelines.DifficultyOptions;
+import org.cotkit.pipelines.DifficultySettings;
+import picocli.CommandLine.Option;
+
+/** Options of difficulty labelling and token budgets, shared by {@code label} and {@code build}. */
+final class DifficultyArgs {
+
+  @Option(names = "--difficulty", paramLabel = "POLICY[,POLICY...]", defaultValue = DifficultySettings.DEFAULT_POLICIES,
+      description = "Policies that call a question simple or complex; the first whose evidence the record "
+          + "has decides (written as difficulty_source). pass-rate: share of correct teacher samples >= "
+          + "--pass-rate-threshold; short-cot: the short CoT's answer verifies; length: the long CoT is "
+          + "shorter than --length-threshold tokens. Default: ${DEFAULT-VALUE}.")
+  String policies;
+
+  @Option(names = "--pass-rate-threshold", paramLabel = "τ", defaultValue = "0.75",
+      description = "Pass rate at or above which a question is simple. Default: ${DEFAULT-VALUE}.")
+  double passRateThreshold;
+
+  @Option(names = "--length-threshold", paramLabel = "TOKENS", defaultValue = "0",
+      description = "Long CoTs shorter than this are simple (length policy). 0: the --length-percentile "
+          + "of the input's long-CoT lengths. Default: ${DEFAULT-VALUE}.")
+  int lengthThreshold;
+
+  @Option(names = "--length-percentile", paramLabel = "Q", defaultValue = "50",
+      description = "Percentile (0-100] of long-CoT lengths used as the length threshold when "
+          + "--length-threshold is 0. Default: ${DEFAULT-VALUE}.")
+  double lengthPercentile;
+
+  @Option(names = "--budget-cap", paramLabel = "TOKENS", defaultValue = "0",
+      description = "Cap on L_max in the DAST token budget round(p·mean correct sample length + (1-p)·L_max); "
+          + "0 for none. Questions without graded samples get no budget. Default: ${DEFAULT-VALUE}.")
+  int budgetCap;
+
+  /**
+   * Validates and copies the options.
+   *
+   * @throws IllegalArgumentException naming the option at fault
+   */
+  void applyTo(DifficultyOptions options) {
+    options.setDifficultyPolicies(policies);
+    options.setPassRateThreshold(passRateThreshold);
+    options.setLengthThreshold(lengthThreshold);
+    options.setLengthPercentile(lengthPercentile);
+    options.setBudgetCap(budgetCap);
+    DifficultySettings.from(options);
+  }
+}

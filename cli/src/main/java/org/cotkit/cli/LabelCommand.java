@@ -1,0 +1,56 @@
+package org.cotkit.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.cotkit.pipelines.LabelOptions;
+import org.cotkit.pipelines.LabelPipeline;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code cotkit label}: teacher records with answer checks, pass rates, difficulty and budgets. */
+@Command(
+    name = "label",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Labels teacher records for adaptive (L2) training data: extracts the final answer of the chosen "
+          + "CoT and verifies it against the gold answer, grades the teacher samples into a pass rate, "
+          + "calls each question simple or complex, and computes its DAST token budget. Writes every "
+          + "record with answer_extracted, answer_source, verified, pass_rate, samples_graded, "
+          + "difficulty, difficulty_source and token_budget added to <output>/data/, records that "
+          + "cannot be read to <output>/errors/, and counts and label distributions to "
+          + "<output>/manifest.json. Nothing is filtered: a wrong answer is verified=false.",
+      "",
+      "Any other --name=value option is passed to Apache Beam as a pipeline option."
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:success (dead-lettered records do not fail a run)", "1:the run failed",
+        "2:bad usage or options"})
+public final class LabelCommand implements Callable<Integer> {
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Mixin TeacherInputArgs io;
+
+  @Mixin DifficultyArgs difficulty;
+
+  @Option(names = "--output-format", paramLabel = "jsonl|parquet", defaultValue = "jsonl",
+      description = "jsonl: each input record as it was, with the label fields added (same-named fields "
+          + "are replaced); parquet: the canonical fields (id, question, answer, long_cot, short_cot, "
+          + "samples, source, domain) and the label fields. Default: ${DEFAULT-VALUE}.")
+  LabelOptions.OutputFormat outputFormat;
+
+  @CommandLine.Unmatched List<String> beamArgs = new ArrayList<>();
+
+  @Override
+  public Integer call() {
+    PipelineJob<LabelOptions> job = new PipelineJob<>("label", LabelOptions.class, options -> {
+      difficulty.applyTo(options);
+      options.setOutputFormat(outputFormat);
+    }, LabelPipeline::build);
+    return job.run(spec.commandLine(), io, beamArgs);
+  }
+}

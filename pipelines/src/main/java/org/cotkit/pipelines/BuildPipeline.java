@@ -1,0 +1,116 @@
+package org.cotkit.pipelines;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.transforms.Flatten;
+import org.apache.beam.sdk.transforms.MapElements;
+import org.apache.beam.sdk.transforms.Reshuffle;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionList;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.PCollectionView;
+import org.apache.beam.sdk.values.TypeDescriptor;
+import org.apache.beam.sdk.values.TypeDescriptors;
+import org.cotkit.compressors.BigramModel;
+import org.cotkit.compressors.ForcedWords;
+
+/**
+ * {@code cotkit build}: one dataset with TokenSkip (L1) and adaptive (L2) examples of every usable
+ * question, split into train and validation by question.
+ *
+ * <pre>
+ * read → parse → [long-CoT length percentile (side input)] → label + filter incorrect
+ *      → fit bigram model (side input) → spread → score → prune at each γ (and at the simple γ)
+ *      → TokenSkip rows + adaptive row → Parquet
+ *                ↘ dead letters → errors/ ; counts and label distributions → manifest.json
+ * </pre>
+ */
+public final class BuildPipeline {
+
+  private static final TypeDescriptor<KV<String, Long>> COUNT =
+      TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.longs());
+
+  private BuildPipeline() {}
+
+  /**
+   * Adds the build pipeline to {@code pipeline}. Building validates every option and matches the
+   * input files, so a mistake fails here, before anything runs or is written.
+   *
+   * @throws IllegalArgumentException naming the option at fault
+   */
+  public static void build(Pipeline pipeline, BuildOptions options) {
+    FieldMapping mapping = FieldMapping.parse(options.getFieldMap());
+    RatioAssignment assignment = new RatioAssignment(
+        CompressPipeline.parseRatios(options.getRatios()), options.getRatioAssignment(), options.getSeed());
+    ForcedWords forcedWords = new ForcedWords(options.getKeepDigits(), options.getForceTokens());
+    DifficultySettings difficulty = DifficultySettings.from(options);
+    SimpleSource simpleSource = SimpleSource.parse(options.getSimpleFrom());
+    if (simpleSource.fromLongCot() && options.getCot() != CotPreference.LONG) {
+      throw new IllegalArgumentException("--simple-from " + simpleSource + " prunes the long CoT, which needs --cot long");
+    }
+    AdaptiveFormat adaptiveFormat = new AdaptiveFormat(
+        options.getSimpleTag(), options.getComplexTag(), options.getTagPosition(), options.getPromptSeparator());
+    QuestionSplit split = new QuestionSplit(options.getValidationFraction());
+    String output = options.getOutput().replaceAll("/+$", "");
+
+    PCollection<List<RawRecord>> raw = pipeline.apply("ReadInput",
+        new ReadTeacherInput(options.getInput(), options.getInputFormat(), options.getRecordsPerBatch()));
+    PCollectionTuple parsed = raw.apply("ParseRecords", new ParseTeacherRecords(mapping, options.getPreset()));
+    PCollection<List<TeacherRecord>> records = parsed.get(ParseTeacherRecords.RECORDS);
+    PCollectionView<Integer> lengthThreshold = difficulty.needsCorpusLengthThreshold()
+        ? records.apply("LongCotLengthThreshold", new LongCotLengthThreshold(difficulty.lengthPercentile()))
+        : null;
+    PCollectionTuple labelled = records.apply("LabelRecords",
+        new LabelRecords(options.getCot(), difficulty, lengthThreshold, !options.getKeepIncorrect()));
+    PCollection<List<CotToCompress>> cots = labelled.get(LabelRecords.LABELLED);
+    // fitted before the spread, for the reason CompressPipeline gives
+    PCollectionView<BigramModel> model = cots.apply("FitBigramModel", new FitBigramModel());
+    PCollectionTuple scored = cots
+        .apply("SpreadBatches", Reshuffle.viaRandomKey())
+        .apply("ScoreImportance", new ScoreImportance(model));
+    PCollectionTuple pruned = scored.get(ScoreImportance.SCORED)
+        .apply("PruneAtRatios", new PruneAtRatios(assignment, forcedWords, simpleSource));
+    PCollection<List<CompressedRecord>> compressed = pruned.get(PruneAtRatios.COMPRESSED);
+    PCollectionTuple formatted = compressed.apply("FormatExamples", new FormatBuildExamples(
+        new TokenSkipFormat(options.getPromptSeparator()), adaptiveFormat, simpleSource, options.getKeepIncorrect(), split));
+    PCollection<KV<String, Long>> rowsWritten =
+        formatted.get(FormatBuildExamples.EXAMPLES).apply("WriteData", new WriteSftParquet(output + "/data"));
+
+    PCollection<DeadLetter> deadLetters =
+        PCollectionList.of(parsed.get(ParseTeacherRecords.DEAD_LETTERS))
+            .and(labelled.get(LabelRecords.DEAD_LETTERS))
+            .and(scored.get(ScoreImportance.DEAD_LETTERS))
+            .and(pruned.get(PruneAtRatios.DEAD_LETTERS))
+            .apply("AllDeadLetters", Flatten.pCollections());
+    deadLetters.apply("WriteErrors", new WriteDeadLetters(output + "/errors"));
+
+    PCollectionList.of(pipeline.apply("NothingYet", Create.of(KV.of("records_read", 0L), KV.of("rows_written", 0L))))
+        .and(raw.apply("CountRead", MapElements.into(COUNT).via(batch -> KV.of("records_read", (long) batch.size()))))
+        .and(compressed.apply("CountWritten",
+            MapElements.into(COUNT).via(batch -> KV.of("records_written", (long) batch.size()))))
+        .and(rowsWritten)
+        .and(labelled.get(LabelRecords.COUNTS))
+        .and(formatted.get(FormatBuildExamples.COUNTS))
+        .and(parsed.get(ParseTeacherRecords.BLANK_LINES)
+            .apply("CountBlankLines", MapElements.into(COUNT).via(n -> KV.of("filtered.blank_line", n))))
+        .and(deadLetters.apply("CountDeadLetters",
+            MapElements.into(COUNT).via(letter -> KV.of("dead_lettered." + letter.stage(), 1L))))
+        .apply("WriteManifest", new WriteManifest(output, manifestHeader(options, assignment, difficulty, simpleSource)));
+  }
+
+  private static LinkedHashMap<String, Object> manifestHeader(
+      BuildOptions options, RatioAssignment assignment, DifficultySettings difficulty, SimpleSource simpleSource) {
+    LinkedHashMap<String, Object> used = ManifestHeader.input(options);
+    used.putAll(ManifestHeader.tokenSkip(options, assignment));
+    used.putAll(difficulty.describe());
+    used.put("validation_fraction", options.getValidationFraction());
+    used.put("tag_position", ManifestHeader.lower(options.getTagPosition()));
+    used.put("tags", List.of(options.getSimpleTag(), options.getComplexTag()));
+    used.put("simple_from", simpleSource.toString());
+    used.put("keep_incorrect", options.getKeepIncorrect());
+    return ManifestHeader.of("build", used);
+  }
+}

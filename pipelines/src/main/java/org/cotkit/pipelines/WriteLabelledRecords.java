@@ -1,0 +1,103 @@
+package org.cotkit.pipelines;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.WritableByteChannel;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.io.fs.MoveOptions;
+import org.apache.beam.sdk.io.fs.ResolveOptions.StandardResolveOptions;
+import org.apache.beam.sdk.io.fs.ResourceId;
+import org.apache.beam.sdk.io.parquet.ParquetIO;
+import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.metrics.Metrics;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+
+/**
+ * Writes each batch of labelled records as one file {@code <dir>/part-<hash>.jsonl} or
+ * {@code .parquet} (see {@link LabelledRecords} for the fields), named, written and renamed the way
+ * {@link WriteSftParquet} does it, and outputs the count of records written, for the manifest.
+ */
+public final class WriteLabelledRecords extends PTransform<PCollection<List<CotToCompress>>, PCollection<KV<String, Long>>> {
+
+  private final String directory;
+  private final LabelOptions.OutputFormat format;
+
+  public WriteLabelledRecords(String directory, LabelOptions.OutputFormat format) {
+    this.directory = directory;
+    this.format = format;
+  }
+
+  @Override
+  public PCollection<KV<String, Long>> expand(PCollection<List<CotToCompress>> batches) {
+    return batches.apply("WriteFiles", ParDo.of(new WriteBatchFn(directory, format)));
+  }
+
+  private static final class WriteBatchFn extends DoFn<List<CotToCompress>, KV<String, Long>> {
+    private final String directory;
+    private final LabelOptions.OutputFormat format;
+    private final Counter filesWritten = Metrics.counter("cotkit", "files_written");
+
+    WriteBatchFn(String directory, LabelOptions.OutputFormat format) {
+      this.directory = directory;
+      this.format = format;
+    }
+
+    @ProcessElement
+    public void process(@Element List<CotToCompress> batch, OutputReceiver<KV<String, Long>> out) throws IOException {
+      if (batch.isEmpty()) {
+        return;
+      }
+      List<String> origins = new ArrayList<>(batch.size());
+      for (CotToCompress labelled : batch) {
+        origins.add(labelled.record().origin().location());
+      }
+      ResourceId dir = FileSystems.matchNewResource(directory, true);
+      boolean parquet = format == LabelOptions.OutputFormat.PARQUET;
+      String name = "part-" + StableHash.of(origins) + (parquet ? ".parquet" : ".jsonl");
+      ResourceId target = dir.resolve(name, StandardResolveOptions.RESOLVE_FILE);
+      ResourceId temp = dir.resolve("." + name + "." + UUID.randomUUID() + ".tmp", StandardResolveOptions.RESOLVE_FILE);
+      try (WritableByteChannel channel =
+          FileSystems.create(temp, parquet ? "application/vnd.apache.parquet" : "application/jsonl")) {
+        if (parquet) {
+          writeParquet(batch, channel);
+        } else {
+          writeJsonl(batch, channel);
+        }
+      }
+      FileSystems.delete(List.of(target), MoveOptions.StandardMoveOptions.IGNORE_MISSING_FILES);
+      FileSystems.rename(List.of(temp), List.of(target));
+      filesWritten.inc();
+      out.output(KV.of("records_written", (long) batch.size()));
+    }
+
+    private static void writeParquet(List<CotToCompress> batch, WritableByteChannel channel) throws IOException {
+      ParquetIO.Sink sink = ParquetIO.sink(LabelledRecords.SCHEMA).withCompressionCodec(CompressionCodecName.SNAPPY);
+      sink.open(channel);
+      for (CotToCompress labelled : batch) {
+        sink.write(LabelledRecords.toAvro(labelled));
+      }
+      sink.flush();
+    }
+
+    private static void writeJsonl(List<CotToCompress> batch, WritableByteChannel channel) throws IOException {
+      // not closed here: closing the channel, which the caller does, ends the file
+      OutputStream stream = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16);
+      for (CotToCompress labelled : batch) {
+        stream.write(LabelledRecords.toJsonLine(labelled).getBytes(StandardCharsets.UTF_8));
+        stream.write('\n');
+      }
+      stream.flush();
+    }
+  }
+}
