@@ -3,18 +3,10 @@ package org.cotkit.pipelines;
 import java.util.LinkedHashMap;
 import java.util.List;
 import org.apache.beam.sdk.Pipeline;
-import org.apache.beam.sdk.transforms.Create;
-import org.apache.beam.sdk.transforms.Flatten;
-import org.apache.beam.sdk.transforms.MapElements;
-import org.apache.beam.sdk.transforms.Reshuffle;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
-import org.apache.beam.sdk.values.PCollectionView;
-import org.apache.beam.sdk.values.TypeDescriptor;
-import org.apache.beam.sdk.values.TypeDescriptors;
-import org.cotkit.compressors.BigramModel;
 import org.cotkit.compressors.ForcedWords;
 
 /**
@@ -29,9 +21,6 @@ import org.cotkit.compressors.ForcedWords;
  * </pre>
  */
 public final class BuildPipeline {
-
-  private static final TypeDescriptor<KV<String, Long>> COUNT =
-      TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.longs());
 
   private BuildPipeline() {}
 
@@ -59,46 +48,27 @@ public final class BuildPipeline {
     PCollection<List<RawRecord>> raw = pipeline.apply("ReadInput",
         new ReadTeacherInput(options.getInput(), options.getInputFormat(), options.getRecordsPerBatch()));
     PCollectionTuple parsed = raw.apply("ParseRecords", new ParseTeacherRecords(mapping, options.getPreset()));
-    PCollection<List<TeacherRecord>> records = parsed.get(ParseTeacherRecords.RECORDS);
-    PCollectionView<Integer> lengthThreshold = difficulty.needsCorpusLengthThreshold()
-        ? records.apply("LongCotLengthThreshold", new LongCotLengthThreshold(difficulty.lengthPercentile()))
-        : null;
-    PCollectionTuple labelled = records.apply("LabelRecords",
-        new LabelRecords(options.getCot(), difficulty, lengthThreshold, !options.getKeepIncorrect()));
-    PCollection<List<CotToCompress>> cots = labelled.get(LabelRecords.LABELLED);
-    // fitted before the spread, for the reason CompressPipeline gives
-    PCollectionView<BigramModel> model = cots.apply("FitBigramModel", new FitBigramModel());
-    PCollectionTuple scored = cots
-        .apply("SpreadBatches", Reshuffle.viaRandomKey())
-        .apply("ScoreImportance", new ScoreImportance(model));
-    PCollectionTuple pruned = scored.get(ScoreImportance.SCORED)
-        .apply("PruneAtRatios", new PruneAtRatios(assignment, forcedWords, simpleSource));
-    PCollection<List<CompressedRecord>> compressed = pruned.get(PruneAtRatios.COMPRESSED);
+    PCollectionTuple labelled = parsed.get(ParseTeacherRecords.RECORDS)
+        .apply("LabelRecords", new LabelRecords(options.getCot(), difficulty, !options.getKeepIncorrect()));
+    PCollectionTuple compressedCots = labelled.get(LabelRecords.LABELLED)
+        .apply("CompressCots", new CompressCots(new PruneAtRatios(assignment, forcedWords, simpleSource)));
+    PCollection<List<CompressedRecord>> compressed = compressedCots.get(CompressCots.COMPRESSED);
     PCollectionTuple formatted = compressed.apply("FormatExamples", new FormatBuildExamples(
         new TokenSkipFormat(options.getPromptSeparator()), adaptiveFormat, simpleSource, options.getKeepIncorrect(), split));
     PCollection<KV<String, Long>> rowsWritten =
         formatted.get(FormatBuildExamples.EXAMPLES).apply("WriteData", new WriteSftParquet(output + "/data"));
 
-    PCollection<DeadLetter> deadLetters =
+    ErrorsAndManifest.write(pipeline, output, manifestHeader(options, assignment, difficulty, simpleSource),
+        List.of("records_read", "rows_written"),
         PCollectionList.of(parsed.get(ParseTeacherRecords.DEAD_LETTERS))
             .and(labelled.get(LabelRecords.DEAD_LETTERS))
-            .and(scored.get(ScoreImportance.DEAD_LETTERS))
-            .and(pruned.get(PruneAtRatios.DEAD_LETTERS))
-            .apply("AllDeadLetters", Flatten.pCollections());
-    deadLetters.apply("WriteErrors", new WriteDeadLetters(output + "/errors"));
-
-    PCollectionList.of(pipeline.apply("NothingYet", Create.of(KV.of("records_read", 0L), KV.of("rows_written", 0L))))
-        .and(raw.apply("CountRead", MapElements.into(COUNT).via(batch -> KV.of("records_read", (long) batch.size()))))
-        .and(compressed.apply("CountWritten",
-            MapElements.into(COUNT).via(batch -> KV.of("records_written", (long) batch.size()))))
-        .and(rowsWritten)
-        .and(labelled.get(LabelRecords.COUNTS))
-        .and(formatted.get(FormatBuildExamples.COUNTS))
-        .and(parsed.get(ParseTeacherRecords.BLANK_LINES)
-            .apply("CountBlankLines", MapElements.into(COUNT).via(n -> KV.of("filtered.blank_line", n))))
-        .and(deadLetters.apply("CountDeadLetters",
-            MapElements.into(COUNT).via(letter -> KV.of("dead_lettered." + letter.stage(), 1L))))
-        .apply("WriteManifest", new WriteManifest(output, manifestHeader(options, assignment, difficulty, simpleSource)));
+            .and(compressedCots.get(CompressCots.DEAD_LETTERS)),
+        parsed.get(ParseTeacherRecords.BLANK_LINES),
+        PCollectionList.of(ErrorsAndManifest.batchSizes(raw, "records_read"))
+            .and(ErrorsAndManifest.batchSizes(compressed, "records_written"))
+            .and(rowsWritten)
+            .and(labelled.get(LabelRecords.COUNTS))
+            .and(formatted.get(FormatBuildExamples.COUNTS)));
   }
 
   private static LinkedHashMap<String, Object> manifestHeader(

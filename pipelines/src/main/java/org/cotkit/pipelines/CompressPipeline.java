@@ -4,18 +4,10 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import org.apache.beam.sdk.Pipeline;
-import org.apache.beam.sdk.transforms.Create;
-import org.apache.beam.sdk.transforms.Flatten;
-import org.apache.beam.sdk.transforms.MapElements;
-import org.apache.beam.sdk.transforms.Reshuffle;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
-import org.apache.beam.sdk.values.PCollectionView;
-import org.apache.beam.sdk.values.TypeDescriptor;
-import org.apache.beam.sdk.values.TypeDescriptors;
-import org.cotkit.compressors.BigramModel;
 import org.cotkit.compressors.ForcedWords;
 
 /**
@@ -29,9 +21,6 @@ import org.cotkit.compressors.ForcedWords;
  * </pre>
  */
 public final class CompressPipeline {
-
-  private static final TypeDescriptor<KV<String, Long>> COUNT =
-      TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.longs());
 
   private CompressPipeline() {}
 
@@ -55,16 +44,9 @@ public final class CompressPipeline {
     PCollectionTuple parsed = raw.apply("ParseRecords", new ParseTeacherRecords(mapping, options.getPreset()));
     PCollection<List<CotToCompress>> cots =
         parsed.get(ParseTeacherRecords.RECORDS).apply("SelectCot", new SelectCot(options.getCot()));
-    // The model is fitted before the batches are spread over workers: the direct runner copies a
-    // combine's whole bag of partial counts for every bundle it adds, so fewer, earlier partial
-    // counts (one per input file) fit several times faster than one per spread batch.
-    PCollectionView<BigramModel> model = cots.apply("FitBigramModel", new FitBigramModel());
-    PCollectionTuple scored = cots
-        .apply("SpreadBatches", Reshuffle.viaRandomKey())
-        .apply("ScoreImportance", new ScoreImportance(model));
-    PCollectionTuple pruned =
-        scored.get(ScoreImportance.SCORED).apply("PruneAtRatios", new PruneAtRatios(assignment, forcedWords));
-    PCollection<List<CompressedRecord>> compressed = pruned.get(PruneAtRatios.COMPRESSED);
+    PCollectionTuple compressedCots =
+        cots.apply("CompressCots", new CompressCots(new PruneAtRatios(assignment, forcedWords)));
+    PCollection<List<CompressedRecord>> compressed = compressedCots.get(CompressCots.COMPRESSED);
     PCollection<KV<String, Long>> rowsWritten =
         compressed
             .apply(
@@ -72,23 +54,14 @@ public final class CompressPipeline {
                 new FormatTokenSkipExamples(new TokenSkipFormat(options.getPromptSeparator()), options.getSplit()))
             .apply("WriteData", new WriteSftParquet(output + "/data"));
 
-    PCollection<DeadLetter> deadLetters =
+    ErrorsAndManifest.write(pipeline, output, manifestHeader(options, assignment),
+        List.of("records_read", "rows_written"),
         PCollectionList.of(parsed.get(ParseTeacherRecords.DEAD_LETTERS))
-            .and(scored.get(ScoreImportance.DEAD_LETTERS))
-            .and(pruned.get(PruneAtRatios.DEAD_LETTERS))
-            .apply("AllDeadLetters", Flatten.pCollections());
-    deadLetters.apply("WriteErrors", new WriteDeadLetters(output + "/errors"));
-
-    // the zero count makes sure the manifest is written even when the input holds no record
-    PCollectionList.of(pipeline.apply("NothingYet", Create.of(KV.of("records_read", 0L), KV.of("rows_written", 0L))))
-        .and(sizes(raw, "records_read"))
-        .and(sizes(compressed, "records_written"))
-        .and(rowsWritten)
-        .and(parsed.get(ParseTeacherRecords.BLANK_LINES)
-            .apply("CountBlankLines", MapElements.into(COUNT).via(n -> KV.of("filtered.blank_line", n))))
-        .and(deadLetters
-            .apply("CountDeadLetters", MapElements.into(COUNT).via(letter -> KV.of("dead_lettered." + letter.stage(), 1L))))
-        .apply("WriteManifest", new WriteManifest(output, manifestHeader(options, assignment)));
+            .and(compressedCots.get(CompressCots.DEAD_LETTERS)),
+        parsed.get(ParseTeacherRecords.BLANK_LINES),
+        PCollectionList.of(ErrorsAndManifest.batchSizes(raw, "records_read"))
+            .and(ErrorsAndManifest.batchSizes(compressed, "records_written"))
+            .and(rowsWritten));
   }
 
   /**
@@ -115,14 +88,6 @@ public final class CompressPipeline {
           return ratio;
         })
         .toArray();
-  }
-
-  /**
-   * One count per batch, keyed by what it counts; the manifest sums them. (One map per count, not a
-   * combine per count: on the direct runner every transform costs time on every step.)
-   */
-  private static <T> PCollection<KV<String, Long>> sizes(PCollection<List<T>> batches, String key) {
-    return batches.apply("Count " + key, MapElements.into(COUNT).via(batch -> KV.of(key, (long) batch.size())));
   }
 
   private static LinkedHashMap<String, Object> manifestHeader(CompressOptions options, RatioAssignment assignment) {

@@ -30,27 +30,19 @@ public final class FormatBuildExamples extends PTransform<PCollection<List<Compr
   public static final TupleTag<KV<String, List<SftExample>>> EXAMPLES = new TupleTag<>() {};
   public static final TupleTag<KV<String, Long>> COUNTS = new TupleTag<>() {};
 
-  private final TokenSkipFormat tokenSkipFormat;
-  private final AdaptiveFormat adaptiveFormat;
-  private final SimpleSource simpleSource;
-  private final boolean keepIncorrect;
-  private final QuestionSplit split;
+  private final FormatFn fn;
 
   public FormatBuildExamples(
       TokenSkipFormat tokenSkipFormat, AdaptiveFormat adaptiveFormat, SimpleSource simpleSource,
       boolean keepIncorrect, QuestionSplit split) {
-    this.tokenSkipFormat = tokenSkipFormat;
-    this.adaptiveFormat = adaptiveFormat;
-    this.simpleSource = simpleSource;
-    this.keepIncorrect = keepIncorrect;
-    this.split = split;
+    this.fn = new FormatFn(tokenSkipFormat, adaptiveFormat, simpleSource, keepIncorrect, split);
   }
 
   @Override
   public PCollectionTuple expand(PCollection<List<CompressedRecord>> batches) {
     PCollectionTuple formatted = batches.apply(
         "ToSftExamples",
-        ParDo.of(new FormatFn(tokenSkipFormat, adaptiveFormat, simpleSource, keepIncorrect, split)).withOutputTags(EXAMPLES, TupleTagList.of(COUNTS)));
+        ParDo.of(fn).withOutputTags(EXAMPLES, TupleTagList.of(COUNTS)));
     formatted.get(EXAMPLES).setCoder(KvCoder.of(StringUtf8Coder.of(), BatchCoder.of(SftExample.class)));
     formatted.get(COUNTS).setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()));
     return formatted;

@@ -3,16 +3,10 @@ package org.cotkit.pipelines;
 import java.util.LinkedHashMap;
 import java.util.List;
 import org.apache.beam.sdk.Pipeline;
-import org.apache.beam.sdk.transforms.Create;
-import org.apache.beam.sdk.transforms.Flatten;
-import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
-import org.apache.beam.sdk.values.PCollectionView;
-import org.apache.beam.sdk.values.TypeDescriptor;
-import org.apache.beam.sdk.values.TypeDescriptors;
 
 /**
  * {@code cotkit label}: every usable teacher record, with its answer verified and its question's
@@ -25,9 +19,6 @@ import org.apache.beam.sdk.values.TypeDescriptors;
  * </pre>
  */
 public final class LabelPipeline {
-
-  private static final TypeDescriptor<KV<String, Long>> COUNT =
-      TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.longs());
 
   private LabelPipeline() {}
 
@@ -44,30 +35,18 @@ public final class LabelPipeline {
     PCollection<List<RawRecord>> raw = pipeline.apply("ReadInput",
         new ReadTeacherInput(options.getInput(), options.getInputFormat(), options.getRecordsPerBatch()));
     PCollectionTuple parsed = raw.apply("ParseRecords", new ParseTeacherRecords(mapping, options.getPreset()));
-    PCollection<List<TeacherRecord>> records = parsed.get(ParseTeacherRecords.RECORDS);
-    PCollectionView<Integer> lengthThreshold = difficulty.needsCorpusLengthThreshold()
-        ? records.apply("LongCotLengthThreshold", new LongCotLengthThreshold(difficulty.lengthPercentile()))
-        : null;
-    PCollectionTuple labelled =
-        records.apply("LabelRecords", new LabelRecords(options.getCot(), difficulty, lengthThreshold, false));
+    PCollectionTuple labelled = parsed.get(ParseTeacherRecords.RECORDS)
+        .apply("LabelRecords", new LabelRecords(options.getCot(), difficulty, false));
     PCollection<KV<String, Long>> written = labelled.get(LabelRecords.LABELLED)
         .apply("WriteData", new WriteLabelledRecords(output + "/data", options.getOutputFormat()));
 
-    PCollection<DeadLetter> deadLetters =
-        PCollectionList.of(parsed.get(ParseTeacherRecords.DEAD_LETTERS))
-            .and(labelled.get(LabelRecords.DEAD_LETTERS))
-            .apply("AllDeadLetters", Flatten.pCollections());
-    deadLetters.apply("WriteErrors", new WriteDeadLetters(output + "/errors"));
-
-    PCollectionList.of(pipeline.apply("NothingYet", Create.of(KV.of("records_read", 0L))))
-        .and(raw.apply("CountRead", MapElements.into(COUNT).via(batch -> KV.of("records_read", (long) batch.size()))))
-        .and(written)
-        .and(labelled.get(LabelRecords.COUNTS))
-        .and(parsed.get(ParseTeacherRecords.BLANK_LINES)
-            .apply("CountBlankLines", MapElements.into(COUNT).via(n -> KV.of("filtered.blank_line", n))))
-        .and(deadLetters.apply("CountDeadLetters",
-            MapElements.into(COUNT).via(letter -> KV.of("dead_lettered." + letter.stage(), 1L))))
-        .apply("WriteManifest", new WriteManifest(output, manifestHeader(options, difficulty)));
+    ErrorsAndManifest.write(pipeline, output, manifestHeader(options, difficulty),
+        List.of("records_read"),
+        PCollectionList.of(parsed.get(ParseTeacherRecords.DEAD_LETTERS)).and(labelled.get(LabelRecords.DEAD_LETTERS)),
+        parsed.get(ParseTeacherRecords.BLANK_LINES),
+        PCollectionList.of(ErrorsAndManifest.batchSizes(raw, "records_read"))
+            .and(written)
+            .and(labelled.get(LabelRecords.COUNTS)));
   }
 
   private static LinkedHashMap<String, Object> manifestHeader(LabelOptions options, DifficultySettings difficulty) {

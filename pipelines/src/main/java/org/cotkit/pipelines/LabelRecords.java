@@ -27,7 +27,8 @@ import org.cotkit.labelers.QuestionLabeler;
 /**
  * Chooses each record's chain of thought ({@code --cot}) and labels its question: the chosen CoT's
  * answer against the gold one, the samples' pass rate, difficulty and token budget. Optionally
- * filters records whose chosen CoT is wrong ({@code filtered.incorrect}).
+ * filters records whose chosen CoT is wrong ({@code filtered.incorrect}). When the length policy's
+ * threshold is a percentile of the corpus, it is computed first, in a pass over every record.
  *
  * <p>Besides the labelled batches it outputs partial counts for the manifest: every labelled
  * record's verdict, difficulty, deciding policy, pass rate and budget under {@code label.*}, so the
@@ -44,28 +45,21 @@ public final class LabelRecords extends PTransform<PCollection<List<TeacherRecor
 
   private final CotPreference preference;
   private final DifficultySettings settings;
-  private final PCollectionView<Integer> corpusLengthThreshold;
   private final boolean dropIncorrect;
 
-  /**
-   * @param corpusLengthThreshold the length threshold computed from the corpus, when the settings
-   *     need one ({@link DifficultySettings#needsCorpusLengthThreshold()}); null otherwise
-   * @param dropIncorrect whether records whose chosen CoT is wrong are filtered
-   */
-  public LabelRecords(
-      CotPreference preference, DifficultySettings settings, PCollectionView<Integer> corpusLengthThreshold,
-      boolean dropIncorrect) {
-    if (settings.needsCorpusLengthThreshold() && corpusLengthThreshold == null) {
-      throw new IllegalArgumentException("the length percentile needs the corpus length threshold as a side input");
-    }
+  /** @param dropIncorrect whether records whose chosen CoT is wrong are filtered */
+  public LabelRecords(CotPreference preference, DifficultySettings settings, boolean dropIncorrect) {
     this.preference = preference;
     this.settings = settings;
-    this.corpusLengthThreshold = corpusLengthThreshold;
     this.dropIncorrect = dropIncorrect;
   }
 
   @Override
   public PCollectionTuple expand(PCollection<List<TeacherRecord>> batches) {
+    // a percentile length threshold needs the whole corpus first, read back as a side input
+    PCollectionView<Integer> corpusLengthThreshold = settings.needsCorpusLengthThreshold()
+        ? batches.apply("LongCotLengthThreshold", new LongCotLengthThreshold(settings.lengthPercentile()))
+        : null;
     LabelFn fn = new LabelFn(preference, settings, corpusLengthThreshold, dropIncorrect);
     ParDo.MultiOutput<List<TeacherRecord>, List<CotToCompress>> label =
         ParDo.of(fn).withOutputTags(LABELLED, TupleTagList.of(COUNTS).and(DEAD_LETTERS));
