@@ -81,7 +81,7 @@ public final class BuildCommand implements Callable<Integer> {
       options.setComplexTag(tags.get(1));
       options.setSimpleFrom(simpleFrom);
       options.setKeepIncorrect(keepIncorrect);
-    }, BuildPipeline::build);
+    }, BuildPipeline::build, TokenSkipArgs::holdModel);
     return job.run(spec.commandLine(), io, beamArgs);
   }
 }

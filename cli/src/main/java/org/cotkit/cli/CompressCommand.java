@@ -46,7 +46,7 @@ public final class CompressCommand implements Callable<Integer> {
     PipelineJob<CompressOptions> job = new PipelineJob<>("compress", CompressOptions.class, options -> {
       tokenSkip.applyTo(options);
       options.setSplit(split);
-    }, CompressPipeline::build);
+    }, CompressPipeline::build, TokenSkipArgs::holdModel);
     return job.run(spec.commandLine(), io, beamArgs);
   }
 }

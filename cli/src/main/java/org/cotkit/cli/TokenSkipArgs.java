@@ -1,9 +1,15 @@
 package org.cotkit.cli;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.cotkit.compressors.OnnxTokenClassifierScorer;
+import org.cotkit.compressors.ScoringDevice;
+import org.cotkit.compressors.TokenClassifierSettings;
+import org.cotkit.compressors.WordScorePooling;
 import org.cotkit.pipelines.CompressPipeline;
 import org.cotkit.pipelines.RatioAssignment;
+import org.cotkit.pipelines.TokenClassifierOptions;
 import org.cotkit.pipelines.TokenSkipFormat;
 import org.cotkit.pipelines.TokenSkipOptions;
 import picocli.CommandLine.Option;
@@ -40,6 +46,46 @@ final class TokenSkipArgs {
           + "your student's chat template. Default: ${DEFAULT-VALUE}.")
   String separator;
 
+  @Option(names = "--scorer", paramLabel = "ngram|onnx", defaultValue = "ngram",
+      description = "Importance scorer. ngram: self-information under a bigram model fitted on the input (no "
+          + "model needed). onnx: an LLMLingua-2-style token classifier exported to ONNX, in --model-dir. "
+          + "Default: ${DEFAULT-VALUE}.")
+  TokenSkipOptions.ScorerKind scorer;
+
+  @Option(names = "--model-dir", paramLabel = "DIR",
+      description = "For --scorer onnx: a local directory with model.onnx and tokenizer.json (Hugging Face "
+          + "format), and optionally config.json naming the labels. Nothing is downloaded.")
+  String modelDir;
+
+  @Option(names = "--device", paramLabel = "cpu|cuda|auto", defaultValue = "cpu",
+      description = "Where the ONNX scorer runs. cuda needs the gpu build (mvn -Pgpu) on a host with CUDA 12 "
+          + "and cuDNN 9, and fails at start without them; auto uses CUDA when it can, else the CPU with a "
+          + "warning. Default: ${DEFAULT-VALUE}.")
+  ScoringDevice device;
+
+  @Option(names = "--batch-size", paramLabel = "N", defaultValue = "" + TokenClassifierSettings.DEFAULT_BATCH_SIZE,
+      description = "Chunks per model call of the ONNX scorer; chunks are sorted by length first, so padding "
+          + "stays low. Default: ${DEFAULT-VALUE}.")
+  int batchSize;
+
+  @Option(names = "--threads", paramLabel = "N", defaultValue = "0",
+      description = "ONNX Runtime intra-op threads on the CPU per model; 0 lets it decide. Default: ${DEFAULT-VALUE}.")
+  int threads;
+
+  @Option(names = "--max-tokens", paramLabel = "N", defaultValue = "" + TokenClassifierSettings.DEFAULT_MAX_TOKENS,
+      description = "The model's window, special tokens included; longer CoTs are cut into chunks at sentence "
+          + "ends and scored piece by piece. Default: ${DEFAULT-VALUE}.")
+  int maxTokens;
+
+  @Option(names = "--keep-label", paramLabel = "LABEL", defaultValue = TokenClassifierSettings.DEFAULT_KEEP_LABEL,
+      description = "The label whose probability is a token's importance: an index, or a name from the model's "
+          + "config.json id2label. Default: ${DEFAULT-VALUE} (LLMLingua-2's keep).")
+  String keepLabel;
+
+  @Option(names = "--word-score", paramLabel = "mean|first", defaultValue = "mean",
+      description = "How the probabilities of a word's subword tokens become its score. Default: ${DEFAULT-VALUE}.")
+  WordScorePooling wordScore;
+
   /**
    * Validates and copies the options.
    *
@@ -58,5 +104,23 @@ final class TokenSkipArgs {
     options.setForceTokens(List.copyOf(forceTokens));
     options.setKeepDigits(keepDigits);
     options.setPromptSeparator(separator);
+    options.setScorer(scorer);
+    options.setModelDir(modelDir == null ? null : Path.of(modelDir).toAbsolutePath().normalize().toString());
+    options.setDevice(device);
+    options.setBatchSize(batchSize);
+    options.setThreads(threads);
+    options.setMaxTokens(maxTokens);
+    options.setKeepLabel(keepLabel);
+    options.setWordScore(wordScore);
+    TokenClassifierOptions.settings(options); // validates: a missing --model-dir is a usage error
+  }
+
+  /**
+   * Loads the scoring model before the run, so that a missing model or an unavailable device fails
+   * at start with one line, and holds it while the run's workers in this JVM share it.
+   */
+  static AutoCloseable holdModel(TokenSkipOptions options) {
+    TokenClassifierSettings settings = TokenClassifierOptions.settings(options);
+    return settings == null ? () -> {} : OnnxTokenClassifierScorer.open(settings);
   }
 }

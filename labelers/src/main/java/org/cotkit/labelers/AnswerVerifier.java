@@ -29,13 +29,15 @@ public final class AnswerVerifier {
   /** Commands whose meaning the structural comparison of normalised forms respects. */
   private static final Pattern KNOWN_COMMANDS = Pattern.compile(
       "\\\\(?:frac|sqrt|pi|cdot|times|infty|pm|le|ge|leq|geq|ne|neq|circ|emptyset|cup|cap|in|theta|alpha|beta)(?![a-zA-Z])");
+  private static final Pattern DANGLING_COMMAND = Pattern.compile("\\\\(?:frac|sqrt)(?![{\\d])");
+  private static final Pattern DIVISION_BY_ZERO = Pattern.compile("/0+(?![\\d.])|\\\\frac\\{[^{}]*}\\{0+}");
   /** Letters (words, variables, apostrophes), digits and plain math symbols. */
   private static final Pattern SIMPLE_EXPRESSION = Pattern.compile("[\\p{L}\\d+\\-*/^_(){}\\[\\].,=<>|']*");
 
   public Verdict verify(String predicted, String gold) {
     String p = AnswerNormalizer.normalize(predicted);
     String g = AnswerNormalizer.normalize(gold);
-    if (p.isEmpty() || g.isEmpty()) {
+    if (p.isEmpty() || g.isEmpty() || malformed(p) || malformed(g)) {
       return Verdict.UNVERIFIABLE;
     }
     return p.equals(g) ? Verdict.CORRECT : compare(p, g);
@@ -90,6 +92,24 @@ public final class AnswerVerifier {
       return frac.group(1).isEmpty() ? v : -v;
     }
     return null;
+  }
+
+  /**
+   * An answer that is not a complete expression cannot be compared either way: unbalanced brackets
+   * or braces ({@code \frac{}), a {@code \frac} or {@code \sqrt} without its argument, a division
+   * by zero ({@code 0/0}).
+   */
+  static boolean malformed(String s) {
+    int depth = 0;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if ("([{".indexOf(c) >= 0) {
+        depth++;
+      } else if (")]}".indexOf(c) >= 0 && --depth < 0) {
+        return true;
+      }
+    }
+    return depth != 0 || DANGLING_COMMAND.matcher(s).find() || DIVISION_BY_ZERO.matcher(s).find();
   }
 
   /** Whether a normalised answer uses only plain symbols and LaTeX commands the comparison knows. */

@@ -13,7 +13,8 @@ import org.cotkit.labelers.AnswerVerifier.Verdict;
  *
  * <p>A sample's correctness is the one the input gives, when it gives one (the user's grader may
  * know more than answer matching); otherwise its extracted answer is verified against the gold
- * answer. A sample that can be neither is left out of the pass rate and the budget.
+ * answer. A sample that can be neither is left out of the pass rate and the budget. Lengths are of
+ * the reasoning: the thinking of an R1-style trace.
  */
 public final class QuestionLabeler {
 
@@ -55,7 +56,7 @@ public final class QuestionLabeler {
           ? sample.correct()
           : asBoolean(verdict(extractor.extract(sample.cot()), gold));
       if (graded != null) {
-        lengths.add(tokenLength.of(sample.cot()));
+        lengths.add(tokenLength.of(reasoning(sample.cot())));
         correct.add(graded);
       }
     }
@@ -65,7 +66,7 @@ public final class QuestionLabeler {
     OptionalInt budget = TokenBudget.dast(lengths, correct, budgetCap);
 
     // an R1-style trace with empty thinking has no long reasoning to measure
-    String longThinking = question.longCot() == null ? "" : ThinkTrace.split(question.longCot()).thinking();
+    String longThinking = question.longCot() == null ? "" : reasoning(question.longCot());
     Integer longCotTokens = longThinking.isBlank() ? null : tokenLength.of(longThinking);
     Optional<DifficultyPolicy.Decision> decision =
         policy.decide(new QuestionEvidence(correct.size(), passRate, shortCotCorrect, longCotTokens));
@@ -92,11 +93,25 @@ public final class QuestionLabeler {
     return asBoolean(cot.equals(question.chosenCot()) ? chosenVerdict : verdict(extractor.extract(cot), gold));
   }
 
+  /**
+   * The extracted answer against the gold one. A last-number guess that matches the gold answer
+   * counts as correct, but one that misses proves nothing (the text may state the answer in other
+   * units or words): it is unverifiable, so no correct chain of thought is filtered on a guess.
+   */
   private Verdict verdict(Optional<ExtractedAnswer> extracted, String gold) {
     if (gold == null || extracted.isEmpty()) {
       return Verdict.UNVERIFIABLE;
     }
-    return verifier.verify(extracted.get().value(), gold);
+    Verdict verdict = verifier.verify(extracted.get().value(), gold);
+    return verdict == Verdict.INCORRECT && extracted.get().isFallback() ? Verdict.UNVERIFIABLE : verdict;
+  }
+
+  /**
+   * The reasoning of a generation, measured for lengths and budgets in the same unit as a dataset's
+   * {@code cot_tokens}: the thinking of an R1-style trace, without its tags and final response.
+   */
+  private static String reasoning(String generation) {
+    return ThinkTrace.split(generation).thinking();
   }
 
   private static Boolean asBoolean(Verdict verdict) {

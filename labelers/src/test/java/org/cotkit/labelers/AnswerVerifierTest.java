@@ -63,6 +63,17 @@ class AnswerVerifierTest {
   }
 
   @Test
+  void incompleteExpressionsAreUnverifiableOnEitherSide() {
+    for (String broken : new String[] {"\\frac{", "\\sqrt", "[", "(1,2", "0/0", "\\frac{1}{0}", "3)"}) {
+      assertEquals(Verdict.UNVERIFIABLE, verifier.verify("5", broken), "gold " + broken);
+      assertEquals(Verdict.UNVERIFIABLE, verifier.verify(broken, "5"), "predicted " + broken);
+    }
+    // half-open intervals are balanced, and 10/20 divides by no zero
+    assertEquals(Verdict.CORRECT, verifier.verify("[1,2)", "[1, 2)"));
+    assertEquals(Verdict.CORRECT, verifier.verify("10/20", "\\frac{1}{2}"));
+  }
+
+  @Test
   void whatCannotBeParsedIsUnverifiable() {
     assertEquals(Verdict.UNVERIFIABLE, verifier.verify("\\begin{pmatrix} 1 \\\\ 2 \\end{pmatrix}", "3"));
     assertEquals(Verdict.UNVERIFIABLE, verifier.verify("\\int_0^1 x dx", "\\frac{1}{2}"));

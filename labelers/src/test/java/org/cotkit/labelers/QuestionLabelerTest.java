@@ -141,10 +141,24 @@ class QuestionLabelerTest {
     QuestionLabel label = label("18", RIGHT, RIGHT, null, List.of(
         new Sample("9 * 2 = 18\nA: 18", null),
         new Sample("The answer is \\boxed{18}", null),
-        new Sample("13 * 2 = 26", null),
+        new Sample("13 * 2 = 26\nA: 26", null),
         new Sample("So 16 - 3 - 4 = 9 eggs make 9 * 2 = 18", null)));
     assertEquals(4, label.samplesGraded());
     assertEquals(0.75, label.passRate(), 1e-12);
+  }
+
+  @Test
+  void aLastNumberGuessThatMissesProvesNothing() {
+    // "$118 000" is read as 118 by the guess: a correct solution must not count as wrong
+    String unmarked = "The proceeds are $400 000 - $282 000 = $118 000.";
+    QuestionLabel label = label("118000", unmarked, unmarked, null, List.of(new Sample("13 * 2 = 26", null)));
+    assertEquals("last_number", label.answerSource());
+    assertEquals(Verdict.UNVERIFIABLE, label.verdict());
+    assertNull(label.verified());
+    assertEquals(0, label.samplesGraded(), "an unflagged sample judged on a missed guess is left out");
+    // a guess that matches the gold answer is evidence enough
+    String matching = "So 16 - 3 - 4 = 9 eggs make 9 * 2 = 18 dollars";
+    assertEquals(Verdict.CORRECT, label("18", matching, matching, null, List.of()).verdict());
   }
 
   @Test

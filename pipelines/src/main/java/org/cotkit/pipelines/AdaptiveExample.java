@@ -2,6 +2,8 @@ package org.cotkit.pipelines;
 
 import org.cotkit.compressors.CompressedCot;
 import org.cotkit.labelers.Difficulty;
+import org.cotkit.labelers.ExtractedAnswer;
+import org.cotkit.labelers.FinalAnswerExtractor;
 import org.cotkit.labelers.QuestionLabel;
 import org.cotkit.labelers.ThinkTrace;
 import org.cotkit.labelers.TokenLength;
@@ -36,6 +38,17 @@ public final class AdaptiveExample {
     this.simpleSource = simpleSource;
     this.keepIncorrect = keepIncorrect;
     this.tokenLength = tokenLength;
+  }
+
+  /**
+   * The answer the row ends with: the gold one, else the one its own chain of thought states (the
+   * record's answer came from the chosen CoT, which may be the other one), never a last-number guess.
+   */
+  private static ExtractedAnswer answer(CotToCompress input, boolean chosenCot, String cotText) {
+    if (SelectCot.GOLD.equals(input.answerSource()) || chosenCot) {
+      return input.answer() == null ? null : new ExtractedAnswer(input.answer(), input.answerSource());
+    }
+    return new FinalAnswerExtractor().extract(cotText).filter(found -> !found.isFallback()).orElse(null);
   }
 
   public Outcome of(CompressedRecord compressed, String split) {
@@ -78,8 +91,10 @@ public final class AdaptiveExample {
       return Outcome.skip(difficulty == Difficulty.SIMPLE && !simpleSource.fromLongCot()
           ? "short_cot_incorrect" : "long_cot_incorrect");
     }
+    boolean usesLongCot = difficulty == Difficulty.COMPLEX || simpleSource.fromLongCot();
+    ExtractedAnswer answer = answer(input, usesLongCot == input.fromLongCot(), usesLongCot ? record.longCot() : record.shortCot());
     String prompt = format.prompt(record.question(), difficulty);
-    String completion = format.completion(cot, input.answer(), difficulty);
+    String completion = format.completion(cot, answer == null ? null : answer.value(), difficulty);
     return new Outcome(new SftExample(
         record.id() + ":" + MODE,
         record.id(),
@@ -96,8 +111,8 @@ public final class AdaptiveExample {
         label.tokenBudget(),
         cotTokens,
         keptTokens,
-        input.answer(),
-        input.answerSource(),
+        answer == null ? null : answer.value(),
+        answer == null ? null : answer.source(),
         verified,
         record.source()), null);
   }

@@ -51,10 +51,11 @@ public final class BuildPipeline {
     PCollectionTuple labelled = parsed.get(ParseTeacherRecords.RECORDS)
         .apply("LabelRecords", new LabelRecords(options.getCot(), difficulty, !options.getKeepIncorrect()));
     PCollectionTuple compressedCots = labelled.get(LabelRecords.LABELLED)
-        .apply("CompressCots", new CompressCots(new PruneAtRatios(assignment, forcedWords, simpleSource)));
+        .apply("CompressCots", CompressCots.from(options, new PruneAtRatios(assignment, forcedWords, simpleSource)));
     PCollection<List<CompressedRecord>> compressed = compressedCots.get(CompressCots.COMPRESSED);
     PCollectionTuple formatted = compressed.apply("FormatExamples", new FormatBuildExamples(
-        new TokenSkipFormat(options.getPromptSeparator()), adaptiveFormat, simpleSource, options.getKeepIncorrect(), split));
+        new TokenSkipFormat(options.getPromptSeparator(), options.getTagPosition() == AdaptiveFormat.TagPosition.COMPLETION),
+        adaptiveFormat, simpleSource, options.getKeepIncorrect(), split));
     PCollection<KV<String, Long>> rowsWritten =
         formatted.get(FormatBuildExamples.EXAMPLES).apply("WriteData", new WriteSftParquet(output + "/data"));
 

@@ -10,11 +10,12 @@ import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.TupleTag;
 import org.cotkit.compressors.BigramModel;
+import org.cotkit.compressors.TokenClassifierSettings;
 
 /**
  * TokenSkip compression of chosen chains of thought, the core {@code compress} and {@code build}
- * share: fit the bigram model on the corpus (side input), spread the batches over workers, score
- * every word's importance, prune at each ratio. Chains of thought that cannot be scored or pruned
+ * share: spread the batches over workers, score every word's importance (self-information under a
+ * bigram model fitted on the corpus first, or a token classifier), prune at each ratio. Chains of thought that cannot be scored or pruned
  * are dead letters.
  */
 public final class CompressCots extends PTransform<PCollection<List<CotToCompress>>, PCollectionTuple> {
@@ -22,21 +23,46 @@ public final class CompressCots extends PTransform<PCollection<List<CotToCompres
   public static final TupleTag<List<CompressedRecord>> COMPRESSED = PruneAtRatios.COMPRESSED;
   public static final TupleTag<DeadLetter> DEAD_LETTERS = new TupleTag<>() {};
 
+  private final TokenClassifierSettings modelScorer;
+  private final String accelerator;
   private final PruneAtRatios prune;
 
+  /** With the model-free self-information scorer. */
   public CompressCots(PruneAtRatios prune) {
+    this(null, null, prune);
+  }
+
+  /**
+   * @param modelScorer the token classifier to score with; null for the self-information scorer
+   * @param accelerator the resource hint of the scoring step on CUDA
+   */
+  public CompressCots(TokenClassifierSettings modelScorer, String accelerator, PruneAtRatios prune) {
+    this.modelScorer = modelScorer;
+    this.accelerator = accelerator;
     this.prune = prune;
+  }
+
+  /** The compression the options ask for. */
+  public static CompressCots from(TokenSkipOptions options, PruneAtRatios prune) {
+    return new CompressCots(TokenClassifierOptions.settings(options), options.getAccelerator(), prune);
   }
 
   @Override
   public PCollectionTuple expand(PCollection<List<CotToCompress>> cots) {
-    // The model is fitted before the batches are spread over workers: the direct runner copies a
-    // combine's whole bag of partial counts for every bundle it adds, so fewer, earlier partial
-    // counts (one per input file) fit several times faster than one per spread batch.
-    PCollectionView<BigramModel> model = cots.apply("FitBigramModel", new FitBigramModel());
-    PCollectionTuple scored = cots
-        .apply("SpreadBatches", Reshuffle.viaRandomKey())
-        .apply("ScoreImportance", new ScoreImportance(model));
+    PCollectionTuple scored;
+    if (modelScorer != null) {
+      scored = cots
+          .apply("SpreadBatches", Reshuffle.viaRandomKey())
+          .apply("ScoreWithTokenClassifier", new ScoreWithTokenClassifier(modelScorer, accelerator));
+    } else {
+      // The model is fitted before the batches are spread over workers: the direct runner copies a
+      // combine's whole bag of partial counts for every bundle it adds, so fewer, earlier partial
+      // counts (one per input file) fit several times faster than one per spread batch.
+      PCollectionView<BigramModel> model = cots.apply("FitBigramModel", new FitBigramModel());
+      scored = cots
+          .apply("SpreadBatches", Reshuffle.viaRandomKey())
+          .apply("ScoreImportance", new ScoreImportance(model));
+    }
     PCollectionTuple pruned = scored.get(ScoreImportance.SCORED).apply("PruneAtRatios", prune);
     PCollection<DeadLetter> deadLetters = PCollectionList.of(scored.get(ScoreImportance.DEAD_LETTERS))
         .and(pruned.get(PruneAtRatios.DEAD_LETTERS))

@@ -45,7 +45,7 @@ public final class CompressPipeline {
     PCollection<List<CotToCompress>> cots =
         parsed.get(ParseTeacherRecords.RECORDS).apply("SelectCot", new SelectCot(options.getCot()));
     PCollectionTuple compressedCots =
-        cots.apply("CompressCots", new CompressCots(new PruneAtRatios(assignment, forcedWords)));
+        cots.apply("CompressCots", CompressCots.from(options, new PruneAtRatios(assignment, forcedWords)));
     PCollection<List<CompressedRecord>> compressed = compressedCots.get(CompressCots.COMPRESSED);
     PCollection<KV<String, Long>> rowsWritten =
         compressed

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Locale;
+import org.cotkit.compressors.TokenClassifierSettings;
 
 /** The part of {@code manifest.json} before the counts: the command, the version, the options used. */
 final class ManifestHeader {
@@ -39,7 +40,19 @@ final class ManifestHeader {
     used.put("force_tokens", options.getForceTokens());
     used.put("keep_digits", options.getKeepDigits());
     used.put("prompt_separator", options.getPromptSeparator());
-    used.put("scorer", "self-information (bigram, Kneser-Ney, fitted on the input)");
+    TokenClassifierSettings model = TokenClassifierOptions.settings(options);
+    if (model == null) {
+      used.put("scorer", "self-information (bigram, Kneser-Ney, fitted on the input)");
+    } else {
+      used.put("scorer", "onnx token classifier");
+      used.put("model_dir", model.modelDirectory());
+      used.put("device", lower(model.device()));
+      used.put("batch_size", model.batchSize());
+      used.put("threads", model.threads());
+      used.put("max_tokens", model.maxTokens());
+      used.put("keep_label", model.keepLabel());
+      used.put("word_score", lower(model.pooling()));
+    }
     used.put("tokens", "words");
     return used;
   }

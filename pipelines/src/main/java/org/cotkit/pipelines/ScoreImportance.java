@@ -20,9 +20,10 @@ import org.cotkit.compressors.WordSegmenter;
 
 /**
  * Segments each chain of thought of each batch into words and scores every word's importance as its
- * self-information under the corpus bigram model (a side input), a batch at a time (the unit a
- * model scorer batches over). A chain of thought with no words, or one that fails to score, is
- * dead-lettered.
+ * self-information under the corpus bigram model (a side input), a batch at a time. A chain of
+ * thought with no words, or one that fails to score, is dead-lettered.
+ *
+ * @see ScoreWithTokenClassifier the model-scored alternative
  */
 public final class ScoreImportance extends PTransform<PCollection<List<CotToCompress>>, PCollectionTuple> {
 
@@ -39,30 +40,45 @@ public final class ScoreImportance extends PTransform<PCollection<List<CotToComp
   public PCollectionTuple expand(PCollection<List<CotToCompress>> batches) {
     PCollectionTuple scored = batches.apply(
         "ScoreWords",
-        ParDo.of(new ScoreFn(model)).withSideInputs(model).withOutputTags(SCORED, TupleTagList.of(DEAD_LETTERS)));
+        ParDo.of(new SelfInformationFn(model)).withSideInputs(model).withOutputTags(SCORED, TupleTagList.of(DEAD_LETTERS)));
     scored.get(SCORED).setCoder(BatchCoder.of(ScoredCot.class));
     return scored;
   }
 
-  private static final class ScoreFn extends DoFn<List<CotToCompress>, List<ScoredCot>> {
+  private static final class SelfInformationFn extends ScoreBatchFn {
     private final PCollectionView<BigramModel> model;
+
+    SelfInformationFn(PCollectionView<BigramModel> model) {
+      this.model = model;
+    }
+
+    @ProcessElement
+    public void process(@Element List<CotToCompress> batch, ProcessContext context, MultiOutputReceiver out) {
+      score(batch, new SelfInformationScorer(context.sideInput(model)), out);
+    }
+  }
+
+  /**
+   * Scoring a batch with any scorer: segment, score the batch at once, and, when the batch fails,
+   * score one by one so that only the records that fail are dead-lettered.
+   */
+  abstract static class ScoreBatchFn extends DoFn<List<CotToCompress>, List<ScoredCot>> {
     private final Counter wordsScored = Metrics.counter("cotkit", "words_scored");
     private final Counter recordsScored = Metrics.counter("cotkit", "records_scored");
     private final Counter deadLettered = Metrics.counter("cotkit", "dead_lettered");
     private transient WordSegmenter segmenter;
 
-    ScoreFn(PCollectionView<BigramModel> model) {
-      this.model = model;
-    }
-
+    // Beam allows one @Setup per DoFn, so subclasses open their scorer in openScorer()
     @Setup
-    public void setup() {
+    public final void setup() {
       segmenter = new WordSegmenter();
+      openScorer();
     }
 
-    @ProcessElement
-    public void process(@Element List<CotToCompress> batch, ProcessContext context, MultiOutputReceiver out) {
-      ImportanceScorer scorer = new SelfInformationScorer(context.sideInput(model));
+    /** Opens what the subclass scores with, once per DoFn instance; nothing by default. */
+    void openScorer() {}
+
+    void score(List<CotToCompress> batch, ImportanceScorer scorer, MultiOutputReceiver out) {
       List<CotToCompress> cots = new ArrayList<>(batch.size());
       List<List<Word>> texts = new ArrayList<>(batch.size());
       for (CotToCompress cot : batch) {
@@ -81,7 +97,6 @@ public final class ScoreImportance extends PTransform<PCollection<List<CotToComp
           scored.add(new ScoredCot(cots.get(i), texts.get(i), scores.get(i)));
         }
       } catch (RuntimeException batchFailure) {
-        // score one by one, so that only the records that fail are dead-lettered
         scored.clear();
         for (int i = 0; i < cots.size(); i++) {
           try {

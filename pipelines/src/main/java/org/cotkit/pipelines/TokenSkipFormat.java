@@ -15,13 +15,24 @@ public final class TokenSkipFormat implements Serializable {
   public static final String DEFAULT_SEPARATOR = "<|eot_id|>";
 
   private final String separator;
+  private final boolean ratioAlwaysShown;
 
   public TokenSkipFormat(String separator) {
+    this(separator, false);
+  }
+
+  /**
+   * @param ratioAlwaysShown whether γ = 1.0 is written in the prompt too; {@code build} needs it
+   *     when adaptive rows own the bare question (the tag in the completion), so that one prompt
+   *     never has two different targets
+   */
+  public TokenSkipFormat(String separator, boolean ratioAlwaysShown) {
     this.separator = separator;
+    this.ratioAlwaysShown = ratioAlwaysShown;
   }
 
   public String prompt(String question, double ratio) {
-    return ratio >= 1.0 ? question : question + separator + ratioLabel(ratio) + separator;
+    return ratio >= 1.0 && !ratioAlwaysShown ? question : question + separator + ratioLabel(ratio) + separator;
   }
 
   /** Without a known answer the completion is the chain of thought alone. */

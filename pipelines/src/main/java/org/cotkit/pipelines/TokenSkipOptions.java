@@ -4,6 +4,9 @@ import java.util.List;
 import org.apache.beam.sdk.options.Default;
 import org.apache.beam.sdk.options.Description;
 import org.apache.beam.sdk.options.PipelineOptions;
+import org.cotkit.compressors.ScoringDevice;
+import org.cotkit.compressors.TokenClassifierSettings;
+import org.cotkit.compressors.WordScorePooling;
 
 /** How chains of thought are compressed and laid out as TokenSkip (L1) examples. */
 public interface TokenSkipOptions extends PipelineOptions {
@@ -43,6 +46,65 @@ public interface TokenSkipOptions extends PipelineOptions {
   String getPromptSeparator();
 
   void setPromptSeparator(String value);
+
+  @Description("Importance scorer: NGRAM (self-information, no model) or ONNX (a token classifier in --modelDir).")
+  @Default.Enum("NGRAM")
+  ScorerKind getScorer();
+
+  void setScorer(ScorerKind value);
+
+  @Description("Directory with model.onnx and tokenizer.json (and optionally config.json), for the ONNX scorer.")
+  String getModelDir();
+
+  void setModelDir(String value);
+
+  @Description("Where the ONNX scorer runs: CPU, CUDA or AUTO.")
+  @Default.Enum("CPU")
+  ScoringDevice getDevice();
+
+  void setDevice(ScoringDevice value);
+
+  @Description("Chunks per model call of the ONNX scorer.")
+  @Default.Integer(TokenClassifierSettings.DEFAULT_BATCH_SIZE)
+  int getBatchSize();
+
+  void setBatchSize(int value);
+
+  @Description("ONNX Runtime intra-op threads on the CPU; 0 lets it decide.")
+  @Default.Integer(0)
+  int getThreads();
+
+  void setThreads(int value);
+
+  @Description("The model's window in tokens, special tokens included.")
+  @Default.Integer(TokenClassifierSettings.DEFAULT_MAX_TOKENS)
+  int getMaxTokens();
+
+  void setMaxTokens(int value);
+
+  @Description("The keep label: an index, or a name from config.json's id2label.")
+  @Default.String(TokenClassifierSettings.DEFAULT_KEEP_LABEL)
+  String getKeepLabel();
+
+  void setKeepLabel(String value);
+
+  @Description("How subword probabilities become a word's score: MEAN or FIRST.")
+  @Default.Enum("MEAN")
+  WordScorePooling getWordScore();
+
+  void setWordScore(WordScorePooling value);
+
+  @Description("Accelerator resource hint of the scoring step with device CUDA (Dataflow syntax).")
+  @Default.String(ScoreWithTokenClassifier.DEFAULT_ACCELERATOR)
+  String getAccelerator();
+
+  void setAccelerator(String value);
+
+  /** The importance scorers. */
+  enum ScorerKind {
+    NGRAM,
+    ONNX
+  }
 
   /** Beam's default-value factory for an empty list. */
   final class EmptyList implements org.apache.beam.sdk.options.DefaultValueFactory<List<String>> {
