@@ -5,6 +5,7 @@ import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import ai.onnxruntime.NodeInfo;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtLoggingLevel;
 import ai.onnxruntime.OrtProvider;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
@@ -64,7 +65,8 @@ final class TokenClassifierModel {
       }
     }
     preventDjlDownloads();
-    environment = OrtEnvironment.getEnvironment();
+    // ONNX Runtime's own log would add its native error lines to the one line cotkit reports
+    environment = OrtEnvironment.getEnvironment(OrtLoggingLevel.ORT_LOGGING_LEVEL_FATAL, "cotkit");
     String note = null;
     ScoringDevice chosen = settings.device();
     OrtSession opened;
