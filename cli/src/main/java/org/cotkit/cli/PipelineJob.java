@@ -18,6 +18,7 @@ import org.apache.beam.sdk.io.fs.MatchResult;
 import org.apache.beam.sdk.io.fs.MoveOptions;
 import org.apache.beam.sdk.io.fs.ResourceId;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.joda.time.Duration;
 import org.cotkit.pipelines.DirectRunnerTuning;
 import org.cotkit.pipelines.TeacherInputOptions;
 import org.cotkit.pipelines.WriteManifest;
@@ -30,6 +31,10 @@ import picocli.CommandLine;
  * from the manifest.
  */
 final class PipelineJob<T extends TeacherInputOptions> {
+
+  /** How often progress is redrawn on a terminal, and printed as a line in a log. */
+  private static final Duration LIVE_INTERVAL = Duration.millis(500);
+  private static final Duration LOG_INTERVAL = Duration.standardSeconds(5);
 
   private final String command;
   private final Class<T> optionsType;
@@ -84,11 +89,15 @@ final class PipelineJob<T extends TeacherInputOptions> {
     }
     PipelineResult.State state;
     double seconds;
+    boolean live = RunProgress.stderrIsTerminal();
     try {
       err.printf("cotkit %s: %s -> %s (runner %s)%n", command, options.getInput(), options.getOutput(), io.runner);
       err.flush();
       long start = System.nanoTime();
-      state = pipeline.run().waitUntilFinish();
+      PipelineResult result = pipeline.run();
+      state = io.quiet
+          ? result.waitUntilFinish()
+          : new RunProgress(err, live, live ? LIVE_INTERVAL : LOG_INTERVAL, start).waitShowingProgress(result);
       seconds = (System.nanoTime() - start) / 1e9;
     } finally {
       release(held);
@@ -136,7 +145,7 @@ final class PipelineJob<T extends TeacherInputOptions> {
       }
     }
     List<String> args = new ArrayList<>(beamArgs);
-    args.add("--runner=" + io.runner);
+    args.addAll(io.runnerArgs(beamArgs));
     T options = PipelineOptionsFactory.fromArgs(args.toArray(String[]::new)).as(optionsType);
     io.applyTo(options);
     configure.accept(options);

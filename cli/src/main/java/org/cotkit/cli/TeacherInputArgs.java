@@ -1,6 +1,9 @@
 package org.cotkit.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import org.cotkit.pipelines.CotPreference;
 import org.cotkit.pipelines.FieldMapping;
 import org.cotkit.pipelines.InputPreset;
@@ -52,9 +55,23 @@ final class TeacherInputArgs {
   boolean overwrite;
 
   @Option(names = "--runner", paramLabel = "RUNNER", defaultValue = "DirectRunner",
-      description = "Beam runner: DirectRunner (embedded, uses all cores) or another on the class path, "
-          + "e.g. FlinkRunner. Default: ${DEFAULT-VALUE}.")
+      description = "Beam runner: DirectRunner (embedded, uses all cores), FlinkRunner, or another on the "
+          + "class path (DataflowRunner in a build with -Pdataflow). Default: ${DEFAULT-VALUE}.")
   String runner;
+
+  @Option(names = "--flink-master", paramLabel = "[local]|HOST:PORT",
+      description = "FlinkRunner only: [local] starts an embedded Flink cluster in this process; HOST:PORT "
+          + "submits to a running cluster's JobManager. Default: [local].")
+  String flinkMaster;
+
+  @Option(names = "--parallelism", paramLabel = "N",
+      description = "Parallel workers: the direct runner's threads (default: the number of cores, at least "
+          + "3) or Flink's parallelism (default: the cluster's).")
+  Integer parallelism;
+
+  @Option(names = {"-q", "--quiet"},
+      description = "No progress lines while the pipeline runs (the summary at the end is still printed).")
+  boolean quiet;
 
   /**
    * Validates and copies the options.
@@ -73,6 +90,62 @@ final class TeacherInputArgs {
     options.setPreset(preset);
     options.setCot(cot);
     options.setRecordsPerBatch(recordsPerBatch);
+  }
+
+  /**
+   * The Beam options that choose and size the runner, from {@code --runner}, {@code --flink-master}
+   * and {@code --parallelism}.
+   *
+   * @param beamArgs the {@code --name=value} options given besides, which must not say the same twice
+   * @throws IllegalArgumentException naming the option at fault
+   */
+  List<String> runnerArgs(List<String> beamArgs) {
+    String kind = runnerKind(runner);
+    boolean flink = kind.equals("flink");
+    if (flinkMaster != null && !flink) {
+      throw new IllegalArgumentException("--flink-master applies to --runner FlinkRunner, not " + runner);
+    }
+    if (parallelism != null && parallelism < 1) {
+      throw new IllegalArgumentException("--parallelism must be at least 1, got " + parallelism);
+    }
+    List<String> args = new ArrayList<>(List.of("--runner=" + runner));
+    if (flink) {
+      args.add(beamOption(beamArgs, "flinkMaster", "--flink-master",
+          flinkMaster == null ? "[local]" : flinkMaster, flinkMaster != null));
+      // cotkit's steps never change their input elements (the tests run them with the direct
+      // runner's immutability checks), so Flink need not copy every element between operators
+      args.add(beamOption(beamArgs, "fasterCopy", "", "true", false));
+    }
+    if (parallelism != null) {
+      String property = switch (kind) {
+        case "direct" -> "targetParallelism";
+        case "flink" -> "parallelism";
+        default -> throw new IllegalArgumentException("--parallelism applies to DirectRunner and FlinkRunner; "
+            + "give " + runner + " its own option as --name=value (e.g. --maxNumWorkers=N for Dataflow)");
+      };
+      args.add(beamOption(beamArgs, property, "--parallelism", parallelism.toString(), true));
+    }
+    args.removeIf(String::isEmpty);
+    return args;
+  }
+
+  /** {@code direct}, {@code flink} or the runner's lower-case simple name, as Beam resolves names. */
+  private static String runnerKind(String runner) {
+    String simple = runner.substring(runner.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
+    return simple.endsWith("runner") ? simple.substring(0, simple.length() - "runner".length()) : simple;
+  }
+
+  /**
+   * {@code --property=value}, or nothing when the Beam form of the option was given: explicitly
+   * alongside cotkit's own form it is refused, as a default it yields to the user's choice.
+   */
+  private static String beamOption(List<String> beamArgs, String property, String cotkitOption, String value,
+      boolean explicit) {
+    boolean givenAsBeamOption = beamArgs.stream().anyMatch(arg -> arg.startsWith("--" + property + "="));
+    if (givenAsBeamOption && explicit) {
+      throw new IllegalArgumentException("give " + cotkitOption + " or --" + property + "=…, not both");
+    }
+    return givenAsBeamOption ? "" : "--" + property + "=" + value;
   }
 
   private static String localToAbsolute(String path) {

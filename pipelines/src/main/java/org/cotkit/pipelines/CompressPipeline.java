@@ -15,9 +15,11 @@ import org.cotkit.compressors.ForcedWords;
  * SFT dataset.
  *
  * <pre>
- * read (batches) → parse (+dead letters) → select CoT → fit bigram model (side input)
- *      → spread → score importance → prune at each γ → format TokenSkip rows → Parquet
- *                                          ↘ dead letters → errors/ ; counts → manifest.json
+ * self-information scorer:  plan chunks → fit bigram model on all chunks (side input)
+ *                           → per chunk: read, parse, select CoT, score, prune at each γ, format, write Parquet
+ * token classifier:         read (batches) → parse → select CoT → spread → score with the model
+ *                           → prune at each γ → format TokenSkip rows → Parquet
+ *                           ↘ dead letters → errors/ ; counts → manifest.json
  * </pre>
  */
 public final class CompressPipeline {
@@ -31,12 +33,48 @@ public final class CompressPipeline {
    * @throws IllegalArgumentException naming the option at fault
    */
   public static void build(Pipeline pipeline, CompressOptions options) {
-    FieldMapping mapping = FieldMapping.parse(options.getFieldMap());
+    build(pipeline, options, TokenClassifierOptions.settings(options) == null);
+  }
+
+  /**
+   * @param inChunks whether to compress a chunk at a time in one step ({@link CompressChunks}, only
+   *     with the self-information scorer), or step by step ({@link CompressCots})
+   */
+  static void build(Pipeline pipeline, CompressOptions options, boolean inChunks) {
+    FieldMapping.parse(options.getFieldMap()); // a bad --map is a usage error before anything runs
     RatioAssignment assignment =
         new RatioAssignment(parseRatios(options.getRatios()), options.getRatioAssignment(), options.getSeed());
     ForcedWords forcedWords = new ForcedWords(options.getKeepDigits(), options.getForceTokens());
     String output = options.getOutput().replaceAll("/+$", "");
 
+    LinkedHashMap<String, Object> header = manifestHeader(options, assignment);
+    if (inChunks) {
+      buildChunked(pipeline, options, assignment, forcedWords, output, header);
+    } else {
+      buildStepByStep(pipeline, options, assignment, forcedWords, output, header);
+    }
+  }
+
+  /** With the self-information scorer: a chunk of input at a time, in flat memory on any runner. */
+  private static void buildChunked(Pipeline pipeline, CompressOptions options, RatioAssignment assignment,
+      ForcedWords forcedWords, String output, LinkedHashMap<String, Object> header) {
+    PCollectionTuple compressed = pipeline
+        .apply("PlanChunks", new PlanInputChunks(options.getInput(), options.getInputFormat(), options.getRecordsPerBatch()))
+        .apply("CompressChunks", new CompressChunks(options, assignment, forcedWords,
+            new TokenSkipFormat(options.getPromptSeparator()), options.getSplit(), output + "/data"));
+    ErrorsAndManifest.write(pipeline, output, header, List.of("records_read", "rows_written"),
+        PCollectionList.of(compressed.get(CompressChunks.DEAD_LETTERS)),
+        compressed.get(CompressChunks.BLANK_LINES),
+        PCollectionList.of(compressed.get(CompressChunks.COUNTS)));
+  }
+
+  /**
+   * With a token classifier: its scoring is a step of its own, which a runner can place on
+   * accelerator workers and batch over (memory then grows with the input on the direct runner).
+   */
+  private static void buildStepByStep(Pipeline pipeline, CompressOptions options, RatioAssignment assignment,
+      ForcedWords forcedWords, String output, LinkedHashMap<String, Object> header) {
+    FieldMapping mapping = FieldMapping.parse(options.getFieldMap());
     PCollection<List<RawRecord>> raw =
         pipeline.apply(
             "ReadInput",
@@ -54,7 +92,7 @@ public final class CompressPipeline {
                 new FormatTokenSkipExamples(new TokenSkipFormat(options.getPromptSeparator()), options.getSplit()))
             .apply("WriteData", new WriteSftParquet(output + "/data"));
 
-    ErrorsAndManifest.write(pipeline, output, manifestHeader(options, assignment),
+    ErrorsAndManifest.write(pipeline, output, header,
         List.of("records_read", "rows_written"),
         PCollectionList.of(parsed.get(ParseTeacherRecords.DEAD_LETTERS))
             .and(compressedCots.get(CompressCots.DEAD_LETTERS)),

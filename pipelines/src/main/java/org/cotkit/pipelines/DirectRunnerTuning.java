@@ -9,7 +9,7 @@ import org.apache.beam.sdk.options.PipelineOptions;
  * Production defaults for the embedded direct runner. Its immutability and encodability checks
  * encode every element at every step to catch buggy transforms; that belongs in tests (where
  * TestPipeline keeps them on), not in a run over a whole corpus. A user who passes either flag
- * explicitly keeps their choice.
+ * explicitly keeps their choice. The run does not block, so that progress can be shown.
  */
 public final class DirectRunnerTuning {
 
@@ -26,5 +26,7 @@ public final class DirectRunnerTuning {
     if (explicitArgs.stream().noneMatch(arg -> arg.startsWith("--enforceEncodability"))) {
       direct.setEnforceEncodability(false);
     }
+    // run() returns at once, so the caller can poll metrics for progress while the pipeline runs
+    direct.setBlockOnRun(false);
   }
 }

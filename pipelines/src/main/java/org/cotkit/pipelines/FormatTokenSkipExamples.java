@@ -75,6 +75,17 @@ public final class FormatTokenSkipExamples
     return examples;
   }
 
+  /** The rows of a batch, keyed by a hash of where its records were read: the name of its file. */
+  static KV<String, List<SftExample>> examples(List<CompressedRecord> batch, TokenSkipFormat format, String split) {
+    List<SftExample> rows = new ArrayList<>();
+    List<String> origins = new ArrayList<>(batch.size());
+    for (CompressedRecord compressed : batch) {
+      rows.addAll(examples(compressed, format, split));
+      origins.add(compressed.input().record().origin().location());
+    }
+    return KV.of(StableHash.of(origins), rows);
+  }
+
   private static final class FormatFn extends DoFn<List<CompressedRecord>, KV<String, List<SftExample>>> {
     private final TokenSkipFormat format;
     private final String split;
@@ -87,14 +98,9 @@ public final class FormatTokenSkipExamples
 
     @ProcessElement
     public void process(@Element List<CompressedRecord> batch, OutputReceiver<KV<String, List<SftExample>>> out) {
-      List<SftExample> rows = new ArrayList<>();
-      List<String> origins = new ArrayList<>(batch.size());
-      for (CompressedRecord compressed : batch) {
-        rows.addAll(examples(compressed, format, split));
-        origins.add(compressed.input().record().origin().location());
-      }
-      rowsFormatted.inc(rows.size());
-      out.output(KV.of(StableHash.of(origins), rows));
+      KV<String, List<SftExample>> rows = examples(batch, format, split);
+      rowsFormatted.inc(rows.getValue().size());
+      out.output(rows);
     }
   }
 }

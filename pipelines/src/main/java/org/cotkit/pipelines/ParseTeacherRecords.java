@@ -2,6 +2,7 @@ package org.cotkit.pipelines;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.apache.beam.sdk.coders.VarLongCoder;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
@@ -44,6 +45,29 @@ public final class ParseTeacherRecords extends PTransform<PCollection<List<RawRe
     return parsed;
   }
 
+  /**
+   * Parses a batch into {@code records}; a record that cannot be parsed (or was not read) goes to
+   * {@code deadLetters}.
+   *
+   * @return the number of blank lines, which are neither records nor errors
+   */
+  static long parse(List<RawRecord> batch, TeacherRecordParser parser, List<TeacherRecord> records,
+      Consumer<DeadLetter> deadLetters) {
+    long blank = 0;
+    for (RawRecord raw : batch) {
+      if (raw.readError() == null && raw.text().isBlank()) {
+        blank++;
+        continue;
+      }
+      try {
+        records.add(parser.parse(raw));
+      } catch (InvalidRecordException e) {
+        deadLetters.accept(DeadLetter.of(raw, raw.readError() == null ? "parse" : "read", e.getMessage()));
+      }
+    }
+    return blank;
+  }
+
   private static final class ParseFn extends DoFn<List<RawRecord>, List<TeacherRecord>> {
     private final FieldMapping mapping;
     private final InputPreset preset;
@@ -63,19 +87,10 @@ public final class ParseTeacherRecords extends PTransform<PCollection<List<RawRe
     @ProcessElement
     public void process(@Element List<RawRecord> batch, MultiOutputReceiver out) {
       List<TeacherRecord> records = new ArrayList<>(batch.size());
-      long blank = 0;
-      for (RawRecord raw : batch) {
-        if (raw.readError() == null && raw.text().isBlank()) {
-          blank++;
-          continue;
-        }
-        try {
-          records.add(parser.parse(raw));
-        } catch (InvalidRecordException e) {
-          deadLettered.inc();
-          out.get(DEAD_LETTERS).output(DeadLetter.of(raw, raw.readError() == null ? "parse" : "read", e.getMessage()));
-        }
-      }
+      long blank = parse(batch, parser, records, letter -> {
+        deadLettered.inc();
+        out.get(DEAD_LETTERS).output(letter);
+      });
       if (!records.isEmpty()) {
         out.get(RECORDS).output(records);
       }

@@ -1,6 +1,5 @@
 package org.cotkit.pipelines;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
@@ -11,12 +10,7 @@ import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
-import org.cotkit.compressors.CompressedCot;
 import org.cotkit.compressors.ForcedWords;
-import org.cotkit.compressors.RatioPruner;
-import org.cotkit.compressors.ScoredCotPruner;
-import org.cotkit.compressors.TokenCounter;
-import org.cotkit.labelers.Difficulty;
 
 /**
  * Prunes each scored chain of thought to the ratios assigned to its record, always keeping forced
@@ -57,7 +51,7 @@ public final class PruneAtRatios extends PTransform<PCollection<List<ScoredCot>>
     private final ForcedWords forcedWords;
     private final SimpleSource simpleSource;
     private final Counter deadLettered = Metrics.counter("cotkit", "dead_lettered");
-    private transient ScoredCotPruner pruner;
+    private transient CotPruning pruning;
 
     PruneFn(RatioAssignment assignment, ForcedWords forcedWords, SimpleSource simpleSource) {
       this.assignment = assignment;
@@ -67,37 +61,17 @@ public final class PruneAtRatios extends PTransform<PCollection<List<ScoredCot>>
 
     @Setup
     public void setup() {
-      pruner = new ScoredCotPruner(forcedWords, new RatioPruner(TokenCounter.WORDS));
+      pruning = new CotPruning(assignment, forcedWords, simpleSource);
     }
 
     @ProcessElement
     public void process(@Element List<ScoredCot> batch, MultiOutputReceiver out) {
-      List<CompressedRecord> compressed = new ArrayList<>(batch.size());
-      for (ScoredCot scored : batch) {
-        prune(scored, compressed, out);
-      }
+      List<CompressedRecord> compressed = pruning.prune(batch, (cot, reason) -> {
+        deadLettered.inc();
+        out.get(DEAD_LETTERS).output(DeadLetter.of(cot.input().record().origin(), "prune", reason));
+      });
       if (!compressed.isEmpty()) {
         out.get(COMPRESSED).output(compressed);
-      }
-    }
-
-    private void prune(ScoredCot scored, List<CompressedRecord> compressed, MultiOutputReceiver out) {
-      CotToCompress input = scored.input();
-      try {
-        List<CompressedCot> compressions =
-            pruner.prune(input.cot(), scored.words(), scored.scores(), input.answer(),
-                assignment.ratiosFor(input.record().id()));
-        CompressedCot simple = null;
-        if (simpleSource.fromLongCot() && input.fromLongCot() && input.label() != null
-            && input.label().difficulty() == Difficulty.SIMPLE) {
-          simple = pruner.prune(input.cot(), scored.words(), scored.scores(), input.answer(),
-              new double[] {simpleSource.pruneRatio()}).get(0);
-        }
-        compressed.add(new CompressedRecord(input, compressions, simple));
-      } catch (RuntimeException e) {
-        deadLettered.inc();
-        out.get(DEAD_LETTERS).output(
-            DeadLetter.of(input.record().origin(), "prune", "cannot prune: " + DeadLetter.oneLine(e)));
       }
     }
   }

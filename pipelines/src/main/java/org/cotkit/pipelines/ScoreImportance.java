@@ -1,6 +1,5 @@
 package org.cotkit.pipelines;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
@@ -15,8 +14,6 @@ import org.apache.beam.sdk.values.TupleTagList;
 import org.cotkit.compressors.BigramModel;
 import org.cotkit.compressors.ImportanceScorer;
 import org.cotkit.compressors.SelfInformationScorer;
-import org.cotkit.compressors.Word;
-import org.cotkit.compressors.WordSegmenter;
 
 /**
  * Segments each chain of thought of each batch into words and scores every word's importance as its
@@ -58,20 +55,17 @@ public final class ScoreImportance extends PTransform<PCollection<List<CotToComp
     }
   }
 
-  /**
-   * Scoring a batch with any scorer: segment, score the batch at once, and, when the batch fails,
-   * score one by one so that only the records that fail are dead-lettered.
-   */
+  /** Scoring a batch with any scorer ({@link CotScoring}), counted, with its dead letters. */
   abstract static class ScoreBatchFn extends DoFn<List<CotToCompress>, List<ScoredCot>> {
     private final Counter wordsScored = Metrics.counter("cotkit", "words_scored");
     private final Counter recordsScored = Metrics.counter("cotkit", "records_scored");
     private final Counter deadLettered = Metrics.counter("cotkit", "dead_lettered");
-    private transient WordSegmenter segmenter;
+    private transient CotScoring scoring;
 
     // Beam allows one @Setup per DoFn, so subclasses open their scorer in openScorer()
     @Setup
     public final void setup() {
-      segmenter = new WordSegmenter();
+      scoring = new CotScoring();
       openScorer();
     }
 
@@ -79,45 +73,15 @@ public final class ScoreImportance extends PTransform<PCollection<List<CotToComp
     void openScorer() {}
 
     void score(List<CotToCompress> batch, ImportanceScorer scorer, MultiOutputReceiver out) {
-      List<CotToCompress> cots = new ArrayList<>(batch.size());
-      List<List<Word>> texts = new ArrayList<>(batch.size());
-      for (CotToCompress cot : batch) {
-        List<Word> words = segmenter.segment(cot.cot());
-        if (words.isEmpty()) {
-          deadLetter(out, cot, "chain of thought is empty");
-        } else {
-          cots.add(cot);
-          texts.add(words);
-        }
-      }
-      List<ScoredCot> scored = new ArrayList<>(cots.size());
-      try {
-        List<double[]> scores = scorer.scoreBatch(texts);
-        for (int i = 0; i < cots.size(); i++) {
-          scored.add(new ScoredCot(cots.get(i), texts.get(i), scores.get(i)));
-        }
-      } catch (RuntimeException batchFailure) {
-        scored.clear();
-        for (int i = 0; i < cots.size(); i++) {
-          try {
-            scored.add(new ScoredCot(cots.get(i), texts.get(i), scorer.score(texts.get(i))));
-          } catch (RuntimeException e) {
-            deadLetter(out, cots.get(i), "cannot score: " + DeadLetter.oneLine(e));
-          }
-        }
-      }
-      for (ScoredCot cot : scored) {
-        wordsScored.inc(cot.words().size());
-      }
+      List<ScoredCot> scored = scoring.score(batch, scorer, (cot, reason) -> {
+        deadLettered.inc();
+        out.get(DEAD_LETTERS).output(DeadLetter.of(cot.record().origin(), "score", reason));
+      });
+      wordsScored.inc(CotScoring.words(scored));
       recordsScored.inc(scored.size());
       if (!scored.isEmpty()) {
         out.get(SCORED).output(scored);
       }
-    }
-
-    private void deadLetter(MultiOutputReceiver out, CotToCompress cot, String reason) {
-      deadLettered.inc();
-      out.get(DEAD_LETTERS).output(DeadLetter.of(cot.record().origin(), "score", reason));
     }
   }
 }

@@ -1,14 +1,7 @@
 package org.cotkit.pipelines;
 
 import java.io.IOException;
-import java.nio.channels.WritableByteChannel;
 import java.util.List;
-import java.util.UUID;
-import org.apache.beam.sdk.io.FileSystems;
-import org.apache.beam.sdk.io.fs.MoveOptions;
-import org.apache.beam.sdk.io.fs.ResolveOptions.StandardResolveOptions;
-import org.apache.beam.sdk.io.fs.ResourceId;
-import org.apache.beam.sdk.io.parquet.ParquetIO;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
@@ -16,7 +9,6 @@ import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
-import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 
 /**
  * Writes each keyed batch of SFT examples as one snappy-compressed Parquet file
@@ -24,10 +16,9 @@ import org.apache.parquet.hadoop.metadata.CompressionCodecName;
  *
  * <p>Why not {@code FileIO.write()}: it turns batches back into single rows and, on the direct
  * runner, groups every row by shard in copy-on-access state, which made writing the slowest step by
- * far. One file per batch keeps the work per element. The key hashes where the batch's records were
- * read, so a retried batch replaces its own file instead of adding a duplicate, and two batches
- * never share a file; each file is written under a hidden temporary name and renamed when
- * complete, so readers of {@code <dir>/*.parquet} never see a partial file.
+ * far. One file per batch ({@link SftParquetFile}) keeps the work per element. The key hashes where
+ * the batch's records were read, so a retried batch replaces its own file instead of adding a
+ * duplicate, and two batches never share a file.
  */
 public final class WriteSftParquet
     extends PTransform<PCollection<KV<String, List<SftExample>>>, PCollection<KV<String, Long>>> {
@@ -62,20 +53,7 @@ public final class WriteSftParquet
       if (batch.isEmpty()) {
         return;
       }
-      ResourceId dir = FileSystems.matchNewResource(directory, true);
-      String name = "part-" + keyed.getKey() + ".parquet";
-      ResourceId target = dir.resolve(name, StandardResolveOptions.RESOLVE_FILE);
-      ResourceId temp = dir.resolve("." + name + "." + UUID.randomUUID() + ".tmp", StandardResolveOptions.RESOLVE_FILE);
-      ParquetIO.Sink sink = ParquetIO.sink(SftSchema.EXAMPLE).withCompressionCodec(CompressionCodecName.SNAPPY);
-      try (WritableByteChannel channel = FileSystems.create(temp, "application/vnd.apache.parquet")) {
-        sink.open(channel);
-        for (SftExample example : batch) {
-          sink.write(SftSchema.toAvro(example));
-        }
-        sink.flush();
-      }
-      FileSystems.delete(List.of(target), MoveOptions.StandardMoveOptions.IGNORE_MISSING_FILES);
-      FileSystems.rename(List.of(temp), List.of(target));
+      SftParquetFile.write(directory, keyed.getKey(), batch);
       rowsWritten.inc(batch.size());
       filesWritten.inc();
       out.output(KV.of(ROWS_WRITTEN, (long) batch.size()));

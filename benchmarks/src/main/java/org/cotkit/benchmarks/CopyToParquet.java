@@ -1,0 +1,198 @@
+package org.cotkit.benchmarks;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.WritableByteChannel;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+import org.apache.avro.Schema;
+import org.apache.avro.SchemaBuilder;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.PipelineResult;
+import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.io.fs.MoveOptions;
+import org.apache.beam.sdk.io.fs.ResolveOptions.StandardResolveOptions;
+import org.apache.beam.sdk.io.fs.ResourceId;
+import org.apache.beam.sdk.io.parquet.ParquetIO;
+import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.metrics.MetricNameFilter;
+import org.apache.beam.sdk.metrics.MetricResult;
+import org.apache.beam.sdk.metrics.Metrics;
+import org.apache.beam.sdk.metrics.MetricsFilter;
+import org.apache.beam.sdk.options.PipelineOptions;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import org.cotkit.pipelines.DirectRunnerTuning;
+import org.cotkit.pipelines.InputChunk;
+import org.cotkit.pipelines.InputChunkReader;
+import org.cotkit.pipelines.PlanInputChunks;
+import org.cotkit.pipelines.RawRecord;
+import org.cotkit.pipelines.ReadTeacherInput;
+
+/**
+ * The I/O floor of {@code cotkit compress}: a Beam pipeline with cotkit's shape and none of its
+ * work. It cuts the input into chunks of 500 lines spread over workers, as compress does
+ * ({@link PlanInputChunks}), reads each chunk with cotkit's own reader, parses each line with
+ * Jackson and writes its string fields {@code id}, {@code question} and {@code answer} to snappy
+ * Parquet, one file per chunk under a temporary name renamed when complete, as compress writes its
+ * rows. Direct runner settings are cotkit's ({@link DirectRunnerTuning}). The scale benchmark
+ * (benchmarks/scale/run.sh) compares compress's throughput with this one's.
+ *
+ * <p>Usage: {@code CopyToParquet INPUT_GLOB OUTPUT_DIR [--beamOption=value ...]}. Prints
+ * {@code records_read N}, {@code rows_written N} and {@code skipped N} (blank, unreadable or
+ * non-object lines) on stdout.
+ */
+public final class CopyToParquet {
+
+  private static final int CHUNK_LINES = 500;
+
+  /** GSM8K's fields plus the id the scale corpora add; a field a record lacks is null. */
+  static final Schema ROW =
+      SchemaBuilder.record("Row").namespace("org.cotkit.benchmarks")
+          .fields()
+          .optionalString("id")
+          .optionalString("question")
+          .optionalString("answer")
+          .endRecord();
+
+  private CopyToParquet() {}
+
+  public static void main(String[] args) {
+    if (args.length < 2) {
+      System.err.println("usage: CopyToParquet INPUT_GLOB OUTPUT_DIR [--beamOption=value ...]");
+      System.exit(2);
+    }
+    List<String> beamArgs = Arrays.asList(args).subList(2, args.length);
+    PipelineOptions options = PipelineOptionsFactory.fromArgs(beamArgs.toArray(String[]::new)).create();
+    options.setJobName("cotkit-copy-to-parquet");
+    DirectRunnerTuning.apply(options, beamArgs);
+    FileSystems.setDefaultPipelineOptions(options);
+
+    Pipeline pipeline = Pipeline.create(options);
+    pipeline
+        .apply("PlanChunks", new PlanInputChunks(args[0], ReadTeacherInput.Format.AUTO, CHUNK_LINES))
+        .apply("ReadParseAndWrite", ParDo.of(new CopyChunkFn(args[1].replaceAll("/+$", ""))));
+
+    long start = System.nanoTime();
+    PipelineResult result = pipeline.run();
+    PipelineResult.State state = result.waitUntilFinish();
+    double seconds = (System.nanoTime() - start) / 1e9;
+    if (state != PipelineResult.State.DONE) {
+      System.err.printf("copy pipeline ended %s after %.1f s%n", state, seconds);
+      System.exit(1);
+    }
+    long read = counter(result, "cotkit", "records_read");
+    long written = counter(result, "copy", "rows_written");
+    long skipped = counter(result, "copy", "skipped");
+    System.out.printf("records_read %d%nrows_written %d%nskipped %d%n", read, written, skipped);
+    System.err.printf("copy: %d rows in %.1f s (%.0f rows/s)%n", written, seconds, written / seconds);
+  }
+
+  private static long counter(PipelineResult result, String namespace, String name) {
+    long total = 0;
+    for (MetricResult<Long> counter : result.metrics()
+        .queryMetrics(MetricsFilter.builder().addNameFilter(MetricNameFilter.named(namespace, name)).build())
+        .getCounters()) {
+      total += counter.getCommitted();
+    }
+    return total;
+  }
+
+  /** Reads, parses and writes a chunk as {@code <dir>/part-<hash of where it starts>.parquet}. */
+  private static final class CopyChunkFn extends DoFn<InputChunk, Void> {
+    private final String directory;
+    private final Counter recordsRead = Metrics.counter("cotkit", "records_read");
+    private final Counter rowsWritten = Metrics.counter("copy", "rows_written");
+    private final Counter skipped = Metrics.counter("copy", "skipped");
+    private transient ObjectReader json;
+    private transient InputChunkReader reader;
+
+    CopyChunkFn(String directory) {
+      this.directory = directory;
+    }
+
+    @Setup
+    public void setup() {
+      json = new ObjectMapper().readerFor(JsonNode.class);
+      reader = new InputChunkReader(ReadTeacherInput.Format.AUTO);
+    }
+
+    @ProcessElement
+    public void process(@Element InputChunk chunk) throws IOException {
+      ResourceId dir = FileSystems.matchNewResource(directory, true);
+      String name = "part-" + key(chunk) + ".parquet";
+      ResourceId target = dir.resolve(name, StandardResolveOptions.RESOLVE_FILE);
+      ResourceId temp =
+          dir.resolve("." + name + "." + UUID.randomUUID() + ".tmp", StandardResolveOptions.RESOLVE_FILE);
+      ParquetIO.Sink sink = ParquetIO.sink(ROW).withCompressionCodec(CompressionCodecName.SNAPPY);
+      long[] rows = {0, 0}; // read, written
+      try (WritableByteChannel channel = FileSystems.create(temp, "application/vnd.apache.parquet")) {
+        sink.open(channel);
+        reader.read(chunk, raw -> {
+          rows[0]++;
+          GenericRecord row = parse(raw);
+          if (row == null) {
+            skipped.inc();
+            return;
+          }
+          try {
+            sink.write(row);
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+          rows[1]++;
+        });
+        sink.flush();
+      }
+      FileSystems.delete(List.of(target), MoveOptions.StandardMoveOptions.IGNORE_MISSING_FILES);
+      FileSystems.rename(List.of(temp), List.of(target));
+      recordsRead.inc(rows[0]);
+      rowsWritten.inc(rows[1]);
+    }
+
+    /** The record's schema fields that are strings; null for a line that is no JSON object. */
+    private GenericRecord parse(RawRecord raw) {
+      if (raw.readError() != null || raw.text().isBlank()) {
+        return null;
+      }
+      JsonNode root;
+      try {
+        root = json.readValue(raw.text());
+      } catch (IOException e) {
+        return null;
+      }
+      if (root == null || !root.isObject()) {
+        return null;
+      }
+      GenericRecord row = new GenericData.Record(ROW);
+      for (Schema.Field field : ROW.getFields()) {
+        JsonNode value = root.get(field.name());
+        row.put(field.pos(), value != null && value.isTextual() ? value.textValue() : null);
+      }
+      return row;
+    }
+
+    /** Names the file after where its chunk starts, so a retried chunk replaces its own file. */
+    private static String key(InputChunk chunk) {
+      try {
+        MessageDigest digest = MessageDigest.getInstance("SHA-256");
+        digest.update((chunk.file() + ":" + chunk.start()).getBytes(StandardCharsets.UTF_8));
+        return HexFormat.of().formatHex(digest.digest(), 0, 8);
+      } catch (NoSuchAlgorithmException e) {
+        throw new IllegalStateException("every JVM has SHA-256", e);
+      }
+    }
+  }
+}
