@@ -13,8 +13,8 @@ import org.joda.time.Duration;
 
 /**
  * Waits for a running pipeline and shows its progress on stderr from the cotkit counters the
- * pipeline's steps keep: records read, scored (or labelled), rows written, dead letters, with the
- * rate and the elapsed time. On a terminal one line is redrawn in place with a bar of the read
+ * pipeline's steps keep: records counted for the bigram model (compress's first pass), read,
+ * scored (or labelled), rows written, dead letters, with the rate and the elapsed time. On a terminal one line is redrawn in place with a bar of the read
  * records that are done; in a log (CI, a file) a plain line is printed every few seconds instead.
  *
  * <p>A runner whose {@code run()} returns only when the job is done (Flink) shows no progress,
@@ -26,6 +26,7 @@ final class RunProgress {
   private static final Map<String, String> SHOWN = new LinkedHashMap<>();
 
   static {
+    SHOWN.put("records_counted", "counted for the model");
     SHOWN.put("records_read", "read");
     SHOWN.put("records_scored", "scored");
     SHOWN.put("records_labelled", "labelled");

@@ -9,6 +9,7 @@ import org.cotkit.compressors.TokenClassifierSettings;
 import org.cotkit.compressors.WordScorePooling;
 import org.cotkit.pipelines.CompressPipeline;
 import org.cotkit.pipelines.RatioAssignment;
+import org.cotkit.pipelines.ScoreWithTokenClassifier;
 import org.cotkit.pipelines.TokenClassifierOptions;
 import org.cotkit.pipelines.TokenSkipFormat;
 import org.cotkit.pipelines.TokenSkipOptions;
@@ -63,6 +64,11 @@ final class TokenSkipArgs {
           + "warning. Default: ${DEFAULT-VALUE}.")
   ScoringDevice device;
 
+  @Option(names = "--accelerator", paramLabel = "HINT", defaultValue = ScoreWithTokenClassifier.DEFAULT_ACCELERATOR,
+      description = "With --device cuda: the accelerator resource hint of the scoring step, in Dataflow's syntax, "
+          + "so a runner that places work by hints runs it on GPU workers. Default: ${DEFAULT-VALUE}.")
+  String accelerator;
+
   @Option(names = "--batch-size", paramLabel = "N", defaultValue = "" + TokenClassifierSettings.DEFAULT_BATCH_SIZE,
       description = "Chunks per model call of the ONNX scorer; chunks are sorted by length first, so padding "
           + "stays low. Default: ${DEFAULT-VALUE}.")
@@ -107,6 +113,7 @@ final class TokenSkipArgs {
     options.setScorer(scorer);
     options.setModelDir(modelDir == null ? null : Path.of(modelDir).toAbsolutePath().normalize().toString());
     options.setDevice(device);
+    options.setAccelerator(accelerator);
     options.setBatchSize(batchSize);
     options.setThreads(threads);
     options.setMaxTokens(maxTokens);

@@ -96,5 +96,7 @@ class RunProgressTest {
     assertEquals("read 12,000 · rows written 60,000 · dead-lettered 0 · 120 records/s · 1:40",
         RunProgress.line(Map.of("records_read", 12_000L, "rows_written", 60_000L), 100));
     assertEquals("1:01:05", RunProgress.elapsed(3665.2));
+    assertEquals("counted for the model 5,000 · read 0 · dead-lettered 0 · 0 records/s · 0:04",
+        RunProgress.line(Map.of("records_counted", 5_000L), 4));
   }
 }

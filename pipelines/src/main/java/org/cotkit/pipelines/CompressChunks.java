@@ -3,6 +3,7 @@ package org.cotkit.pipelines;
 import java.io.IOException;
 import java.io.Serializable;
 import java.util.List;
+import java.util.UUID;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
@@ -12,6 +13,8 @@ import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.View;
+import org.apache.beam.sdk.transforms.Wait;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
@@ -45,15 +48,19 @@ public final class CompressChunks extends PTransform<PCollection<InputChunk>, PC
 
   private final ChunkCots.Settings input;
   private final TokenSkipSettings tokenSkip;
+  private final String tempDirectory;
 
   /**
    * @param input how to read, parse and choose chains of thought
    * @param outputDirectory where the Parquet files go ({@code <output>/data})
+   * @param tempDirectory where the bigram model is kept while the run needs it: a directory of that
+   *     name and a unique suffix, made for the run and deleted at its end
    */
   public CompressChunks(TeacherInputOptions input, RatioAssignment assignment, ForcedWords forcedWords,
-      TokenSkipFormat format, String split, String outputDirectory) {
+      TokenSkipFormat format, String split, String outputDirectory, String tempDirectory) {
     this.input = ChunkCots.Settings.of(input);
     this.tokenSkip = new TokenSkipSettings(assignment, forcedWords, format, split, outputDirectory);
+    this.tempDirectory = tempDirectory + "-" + UUID.randomUUID();
   }
 
   /** What the compression step needs besides the input settings, carried to every worker. */
@@ -62,7 +69,8 @@ public final class CompressChunks extends PTransform<PCollection<InputChunk>, PC
 
   @Override
   public PCollectionTuple expand(PCollection<InputChunk> chunks) {
-    PCollectionView<BigramModel> model = chunks.apply("FitBigramModel", new FitBigramModelOnChunks(input));
+    PCollection<String> modelFile = chunks.apply("FitBigramModel", new FitBigramModelOnChunks(input, tempDirectory));
+    PCollectionView<String> model = modelFile.apply("ModelFileAsSideInput", View.asSingleton());
     PCollectionTuple out = chunks.apply(
         "CompressAndWrite",
         ParDo.of(new CompressChunkFn(input, tokenSkip, model))
@@ -71,13 +79,42 @@ public final class CompressChunks extends PTransform<PCollection<InputChunk>, PC
     out.get(COUNTS).setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()));
     out.get(DEAD_LETTERS).setCoder(SerializableCoder.of(DeadLetter.class));
     out.get(BLANK_LINES).setCoder(VarLongCoder.of());
+    modelFile
+        .apply("AfterCompressing", Wait.on(out.get(COUNTS)))
+        .apply("DeleteModelFile", ParDo.of(new DeleteModelFileFn()));
     return out;
+  }
+
+  /** Deletes the model's file and its temporary directory, once every chunk is compressed. */
+  private static final class DeleteModelFileFn extends DoFn<String, Void> {
+    @ProcessElement
+    public void process(@Element String modelFile) {
+      SerializedFile.delete(List.of(modelFile, modelFile.substring(0, modelFile.lastIndexOf('/'))));
+    }
+  }
+
+  /**
+   * One model per JVM, shared by every worker thread of the step and read from its file once: the
+   * model of a large corpus takes hundreds of megabytes.
+   */
+  private static final class SharedModel {
+    private static String path;
+    private static BigramModel model;
+
+    static synchronized BigramModel load(String modelFile) {
+      if (!modelFile.equals(path)) {
+        model = null; // the previous run's model can go before this one is read
+        model = SerializedFile.read(modelFile, BigramModel.class);
+        path = modelFile;
+      }
+      return model;
+    }
   }
 
   private static final class CompressChunkFn extends DoFn<InputChunk, KV<String, Long>> {
     private final ChunkCots.Settings input;
     private final TokenSkipSettings tokenSkip;
-    private final PCollectionView<BigramModel> model;
+    private final PCollectionView<String> model;
     // the counters of the step-by-step pipeline, so progress reads the same either way
     private final Counter recordsRead = Metrics.counter("cotkit", "records_read");
     private final Counter recordsScored = Metrics.counter("cotkit", "records_scored");
@@ -89,7 +126,7 @@ public final class CompressChunks extends PTransform<PCollection<InputChunk>, PC
     private transient CotScoring scoring;
     private transient CotPruning pruning;
 
-    CompressChunkFn(ChunkCots.Settings input, TokenSkipSettings tokenSkip, PCollectionView<BigramModel> model) {
+    CompressChunkFn(ChunkCots.Settings input, TokenSkipSettings tokenSkip, PCollectionView<String> model) {
       this.input = input;
       this.tokenSkip = tokenSkip;
       this.model = model;
@@ -104,7 +141,7 @@ public final class CompressChunks extends PTransform<PCollection<InputChunk>, PC
 
     @ProcessElement
     public void process(@Element InputChunk chunk, ProcessContext context, MultiOutputReceiver out) {
-      SelfInformationScorer scorer = new SelfInformationScorer(context.sideInput(model));
+      SelfInformationScorer scorer = new SelfInformationScorer(SharedModel.load(context.sideInput(model)));
       long[] counts = new long[4]; // records read, blank lines, records written, rows written
       chunkCots.read(chunk, batch -> {
         counts[0] += batch.recordsRead();

@@ -24,6 +24,9 @@ import org.cotkit.compressors.ForcedWords;
  */
 public final class CompressPipeline {
 
+  /** Under the output directory: what a run keeps only while it runs (the bigram model). */
+  public static final String TEMP_DIRECTORY = ".cotkit-tmp";
+
   private CompressPipeline() {}
 
   /**
@@ -61,7 +64,8 @@ public final class CompressPipeline {
     PCollectionTuple compressed = pipeline
         .apply("PlanChunks", new PlanInputChunks(options.getInput(), options.getInputFormat(), options.getRecordsPerBatch()))
         .apply("CompressChunks", new CompressChunks(options, assignment, forcedWords,
-            new TokenSkipFormat(options.getPromptSeparator()), options.getSplit(), output + "/data"));
+            new TokenSkipFormat(options.getPromptSeparator()), options.getSplit(), output + "/data",
+            output + "/" + TEMP_DIRECTORY));
     ErrorsAndManifest.write(pipeline, output, header, List.of("records_read", "rows_written"),
         PCollectionList.of(compressed.get(CompressChunks.DEAD_LETTERS)),
         compressed.get(CompressChunks.BLANK_LINES),

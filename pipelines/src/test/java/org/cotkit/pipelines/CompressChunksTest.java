@@ -70,6 +70,14 @@ public class CompressChunksTest {
   }
 
   @Test
+  public void leavesNoTemporaryFileBehind() throws IOException {
+    try (Stream<Path> files = Files.list(inChunks)) {
+      assertEquals(List.of("data", "errors", WriteManifest.FILE_NAME),
+          files.map(f -> f.getFileName().toString()).sorted().toList());
+    }
+  }
+
+  @Test
   public void writesTheSameRows() throws Exception {
     assertEquals(200L * 6, count("SELECT count(*) FROM " + rows(inChunks)));
     assertEquals(0, count("SELECT count(*) FROM (SELECT * FROM " + rows(inChunks) + " EXCEPT ALL SELECT * FROM "
