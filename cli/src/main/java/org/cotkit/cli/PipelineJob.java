@@ -18,10 +18,10 @@ import org.apache.beam.sdk.io.fs.MatchResult;
 import org.apache.beam.sdk.io.fs.MoveOptions;
 import org.apache.beam.sdk.io.fs.ResourceId;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
-import org.joda.time.Duration;
 import org.cotkit.pipelines.DirectRunnerTuning;
 import org.cotkit.pipelines.TeacherInputOptions;
 import org.cotkit.pipelines.WriteManifest;
+import org.joda.time.Duration;
 import picocli.CommandLine;
 
 /**
