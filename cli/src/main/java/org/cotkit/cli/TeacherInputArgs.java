@@ -110,11 +110,14 @@ final class TeacherInputArgs {
     }
     List<String> args = new ArrayList<>(List.of("--runner=" + runner));
     if (flink) {
-      args.add(beamOption(beamArgs, "flinkMaster", "--flink-master",
-          flinkMaster == null ? "[local]" : flinkMaster, flinkMaster != null));
+      if (flinkMaster != null) {
+        args.add(ownOption(beamArgs, "flinkMaster", "--flink-master", flinkMaster));
+      } else {
+        addDefault(args, beamArgs, "flinkMaster", "[local]");
+      }
       // cotkit's steps never change their input elements (the tests run them with the direct
       // runner's immutability checks), so Flink need not copy every element between operators
-      args.add(beamOption(beamArgs, "fasterCopy", "", "true", false));
+      addDefault(args, beamArgs, "fasterCopy", "true");
     }
     if (parallelism != null) {
       String property = switch (kind) {
@@ -123,9 +126,8 @@ final class TeacherInputArgs {
         default -> throw new IllegalArgumentException("--parallelism applies to DirectRunner and FlinkRunner; "
             + "give " + runner + " its own option as --name=value (e.g. --maxNumWorkers=N for Dataflow)");
       };
-      args.add(beamOption(beamArgs, property, "--parallelism", parallelism.toString(), true));
+      args.add(ownOption(beamArgs, property, "--parallelism", parallelism.toString()));
     }
-    args.removeIf(String::isEmpty);
     return args;
   }
 
@@ -135,17 +137,23 @@ final class TeacherInputArgs {
     return simple.endsWith("runner") ? simple.substring(0, simple.length() - "runner".length()) : simple;
   }
 
-  /**
-   * {@code --property=value}, or nothing when the Beam form of the option was given: explicitly
-   * alongside cotkit's own form it is refused, as a default it yields to the user's choice.
-   */
-  private static String beamOption(List<String> beamArgs, String property, String cotkitOption, String value,
-      boolean explicit) {
-    boolean givenAsBeamOption = beamArgs.stream().anyMatch(arg -> arg.startsWith("--" + property + "="));
-    if (givenAsBeamOption && explicit) {
+  /** {@code --property=value} for an option given in cotkit's form; refused when also given in Beam's. */
+  private static String ownOption(List<String> beamArgs, String property, String cotkitOption, String value) {
+    if (givenAsBeamOption(beamArgs, property)) {
       throw new IllegalArgumentException("give " + cotkitOption + " or --" + property + "=…, not both");
     }
-    return givenAsBeamOption ? "" : "--" + property + "=" + value;
+    return "--" + property + "=" + value;
+  }
+
+  /** Adds cotkit's default {@code --property=value} unless the Beam option was given, which then wins. */
+  private static void addDefault(List<String> args, List<String> beamArgs, String property, String value) {
+    if (!givenAsBeamOption(beamArgs, property)) {
+      args.add("--" + property + "=" + value);
+    }
+  }
+
+  private static boolean givenAsBeamOption(List<String> beamArgs, String property) {
+    return beamArgs.stream().anyMatch(arg -> arg.startsWith("--" + property + "="));
   }
 
   private static String localToAbsolute(String path) {

@@ -94,8 +94,8 @@ public final class CompressChunks extends PTransform<PCollection<InputChunk>, PC
   }
 
   /**
-   * One model per JVM, shared by every worker thread of the step and read from its file once: the
-   * model of a large corpus takes hundreds of megabytes.
+   * One model per JVM, shared by every worker thread of the step and read from its file once per
+   * run, not once per chunk.
    */
   private static final class SharedModel {
     private static String path;

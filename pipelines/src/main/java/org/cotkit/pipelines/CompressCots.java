@@ -55,9 +55,10 @@ public final class CompressCots extends PTransform<PCollection<List<CotToCompres
           .apply("SpreadBatches", Reshuffle.viaRandomKey())
           .apply("ScoreWithTokenClassifier", new ScoreWithTokenClassifier(modelScorer, accelerator));
     } else {
-      // The model is fitted before the batches are spread over workers: the direct runner copies a
-      // combine's whole bag of partial counts for every bundle it adds, so fewer, earlier partial
-      // counts (one per input file) fit several times faster than one per spread batch.
+      // The model is fitted before the batches are spread again: the direct runner copies a
+      // combine's whole state for every bundle it adds, so the fewer partial counts the better. Input
+      // chunks already arrive one bundle each (ReadTeacherInput), so this is one per chunk, not one
+      // per record; CompressChunks, which compress uses, avoids the combine altogether.
       PCollectionView<BigramModel> model = cots.apply("FitBigramModel", new FitBigramModel());
       scored = cots
           .apply("SpreadBatches", Reshuffle.viaRandomKey())
