@@ -9,9 +9,11 @@ import java.nio.channels.WritableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaBuilder;
@@ -23,7 +25,6 @@ import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.MoveOptions;
 import org.apache.beam.sdk.io.fs.ResolveOptions.StandardResolveOptions;
 import org.apache.beam.sdk.io.fs.ResourceId;
-import org.apache.beam.sdk.io.parquet.ParquetIO;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.MetricNameFilter;
 import org.apache.beam.sdk.metrics.MetricResult;
@@ -33,7 +34,8 @@ import org.apache.beam.sdk.options.PipelineOptions;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.ParDo;
-import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import org.apache.parquet.hadoop.ParquetWriter;
+import org.cotkit.pipelines.ChannelParquetWriter;
 import org.cotkit.pipelines.DirectRunnerTuning;
 import org.cotkit.pipelines.InputChunk;
 import org.cotkit.pipelines.InputChunkReader;
@@ -43,11 +45,11 @@ import org.cotkit.pipelines.ReadTeacherInput;
 
 /**
  * The I/O floor of {@code cotkit compress}: a Beam pipeline with cotkit's shape and none of its
- * work. It cuts the input into chunks of 500 lines spread over workers, as compress does
- * ({@link PlanInputChunks}), reads each chunk with cotkit's own reader, parses each line with
- * Jackson and writes its string fields {@code id}, {@code question} and {@code answer} to snappy
- * Parquet, one file per chunk under a temporary name renamed when complete, as compress writes its
- * rows. Direct runner settings are cotkit's ({@link DirectRunnerTuning}). The scale benchmark
+ * work. It cuts the input into chunks of whole 500-line batches spread over workers, as compress
+ * does ({@link PlanInputChunks}), reads each chunk with cotkit's own reader, parses each line with
+ * Jackson and writes its string fields {@code id}, {@code question} and {@code answer} with
+ * compress's Parquet writer ({@link ChannelParquetWriter}), one file per batch under a temporary
+ * name renamed when complete, as compress writes its rows. Direct runner settings are cotkit's ({@link DirectRunnerTuning}). The scale benchmark
  * (benchmarks/scale/run.sh) compares compress's throughput with this one's.
  *
  * <p>Usage: {@code CopyToParquet INPUT_GLOB OUTPUT_DIR [--beamOption=value ...]}. Prints
@@ -56,7 +58,8 @@ import org.cotkit.pipelines.ReadTeacherInput;
  */
 public final class CopyToParquet {
 
-  private static final int CHUNK_LINES = 500;
+  /** Lines per output file: compress's default --records-per-batch. */
+  private static final int BATCH_LINES = 500;
 
   /** GSM8K's fields plus the id the scale corpora add; a field a record lacks is null. */
   static final Schema ROW =
@@ -66,6 +69,8 @@ public final class CopyToParquet {
           .optionalString("question")
           .optionalString("answer")
           .endRecord();
+
+  private static final Set<String> TEXT_COLUMNS = Set.of("id", "question", "answer");
 
   private CopyToParquet() {}
 
@@ -82,7 +87,7 @@ public final class CopyToParquet {
 
     Pipeline pipeline = Pipeline.create(options);
     pipeline
-        .apply("PlanChunks", new PlanInputChunks(args[0], ReadTeacherInput.Format.AUTO, CHUNK_LINES))
+        .apply("PlanChunks", new PlanInputChunks(args[0], ReadTeacherInput.Format.AUTO, BATCH_LINES))
         .apply("ReadParseAndWrite", ParDo.of(new CopyChunkFn(args[1].replaceAll("/+$", ""))));
 
     long start = System.nanoTime();
@@ -110,7 +115,10 @@ public final class CopyToParquet {
     return total;
   }
 
-  /** Reads, parses and writes a chunk as {@code <dir>/part-<hash of where it starts>.parquet}. */
+  /**
+   * Reads and parses a chunk and writes each batch of {@value #BATCH_LINES} lines as
+   * {@code <dir>/part-<hash of where the batch starts>.parquet}, as compress writes its batches.
+   */
   private static final class CopyChunkFn extends DoFn<InputChunk, Void> {
     private final String directory;
     private final Counter recordsRead = Metrics.counter("cotkit", "records_read");
@@ -130,36 +138,50 @@ public final class CopyToParquet {
     }
 
     @ProcessElement
-    public void process(@Element InputChunk chunk) throws IOException {
+    public void process(@Element InputChunk chunk) {
+      List<GenericRecord> batch = new ArrayList<>(BATCH_LINES);
+      long[] lines = {0, chunk.firstLine()}; // lines in the batch, the batch's first line
+      reader.read(chunk, raw -> {
+        if (lines[0] == BATCH_LINES) {
+          write(chunk.file(), lines[1], batch);
+          lines[1] += lines[0];
+          lines[0] = 0;
+        }
+        lines[0]++;
+        recordsRead.inc();
+        GenericRecord row = parse(raw);
+        if (row == null) {
+          skipped.inc();
+        } else {
+          batch.add(row);
+        }
+      });
+      write(chunk.file(), lines[1], batch);
+    }
+
+    private void write(String file, long firstLine, List<GenericRecord> batch) {
+      if (batch.isEmpty()) {
+        return;
+      }
       ResourceId dir = FileSystems.matchNewResource(directory, true);
-      String name = "part-" + key(chunk) + ".parquet";
+      String name = "part-" + key(file, firstLine) + ".parquet";
       ResourceId target = dir.resolve(name, StandardResolveOptions.RESOLVE_FILE);
       ResourceId temp =
           dir.resolve("." + name + "." + UUID.randomUUID() + ".tmp", StandardResolveOptions.RESOLVE_FILE);
-      ParquetIO.Sink sink = ParquetIO.sink(ROW).withCompressionCodec(CompressionCodecName.SNAPPY);
-      long[] rows = {0, 0}; // read, written
-      try (WritableByteChannel channel = FileSystems.create(temp, "application/vnd.apache.parquet")) {
-        sink.open(channel);
-        reader.read(chunk, raw -> {
-          rows[0]++;
-          GenericRecord row = parse(raw);
-          if (row == null) {
-            skipped.inc();
-            return;
+      try {
+        try (WritableByteChannel channel = FileSystems.create(temp, "application/vnd.apache.parquet");
+            ParquetWriter<GenericRecord> writer = ChannelParquetWriter.open(channel, ROW, TEXT_COLUMNS)) {
+          for (GenericRecord row : batch) {
+            writer.write(row);
           }
-          try {
-            sink.write(row);
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
-          }
-          rows[1]++;
-        });
-        sink.flush();
+        }
+        FileSystems.delete(List.of(target), MoveOptions.StandardMoveOptions.IGNORE_MISSING_FILES);
+        FileSystems.rename(List.of(temp), List.of(target));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
       }
-      FileSystems.delete(List.of(target), MoveOptions.StandardMoveOptions.IGNORE_MISSING_FILES);
-      FileSystems.rename(List.of(temp), List.of(target));
-      recordsRead.inc(rows[0]);
-      rowsWritten.inc(rows[1]);
+      rowsWritten.inc(batch.size());
+      batch.clear();
     }
 
     /** The record's schema fields that are strings; null for a line that is no JSON object. */
@@ -179,16 +201,16 @@ public final class CopyToParquet {
       GenericRecord row = new GenericData.Record(ROW);
       for (Schema.Field field : ROW.getFields()) {
         JsonNode value = root.get(field.name());
-        row.put(field.pos(), value != null && value.isTextual() ? value.textValue() : null);
+        row.put(field.pos(), value != null && value.isTextual() ? ChannelParquetWriter.utf8(value.textValue()) : null);
       }
       return row;
     }
 
-    /** Names the file after where its chunk starts, so a retried chunk replaces its own file. */
-    private static String key(InputChunk chunk) {
+    /** Names the file after where its batch starts, so a retried chunk replaces its own files. */
+    private static String key(String file, long firstLine) {
       try {
         MessageDigest digest = MessageDigest.getInstance("SHA-256");
-        digest.update((chunk.file() + ":" + chunk.start()).getBytes(StandardCharsets.UTF_8));
+        digest.update((file + ":" + firstLine).getBytes(StandardCharsets.UTF_8));
         return HexFormat.of().formatHex(digest.digest(), 0, 8);
       } catch (NoSuchAlgorithmException e) {
         throw new IllegalStateException("every JVM has SHA-256", e);

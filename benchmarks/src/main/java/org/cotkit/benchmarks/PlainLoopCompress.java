@@ -8,8 +8,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.beam.sdk.io.parquet.ParquetIO;
-import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.parquet.hadoop.ParquetWriter;
 import org.cotkit.compressors.BigramCounts;
 import org.cotkit.compressors.BigramModel;
 import org.cotkit.compressors.CompressedCot;
@@ -20,6 +20,7 @@ import org.cotkit.compressors.SelfInformationScorer;
 import org.cotkit.compressors.TokenCounter;
 import org.cotkit.compressors.Word;
 import org.cotkit.compressors.WordSegmenter;
+import org.cotkit.pipelines.ChannelParquetWriter;
 import org.cotkit.pipelines.CompressPipeline;
 import org.cotkit.pipelines.CompressedRecord;
 import org.cotkit.pipelines.CotPreference;
@@ -103,14 +104,12 @@ public final class PlainLoopCompress {
   }
 
   private static long write(List<SftExample> examples, Path file) throws IOException {
-    ParquetIO.Sink sink = ParquetIO.sink(SftSchema.EXAMPLE).withCompressionCodec(CompressionCodecName.SNAPPY);
     try (FileChannel channel =
-        FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-      sink.open(channel);
+            FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
+        ParquetWriter<GenericRecord> writer = ChannelParquetWriter.open(channel, SftSchema.EXAMPLE, SftSchema.TEXT_COLUMNS)) {
       for (SftExample example : examples) {
-        sink.write(SftSchema.toAvro(example));
+        writer.write(SftSchema.toAvro(example));
       }
-      sink.flush();
     }
     return examples.size();
   }

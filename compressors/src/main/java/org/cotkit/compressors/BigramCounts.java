@@ -7,7 +7,7 @@ import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
-import java.util.Collections;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,79 +15,169 @@ import java.util.Map;
 /**
  * Bigram counts over word keys, the sufficient statistics of a {@link BigramModel}.
  *
- * <p>Mergeable, so a corpus can be counted in parallel pieces (a Beam combine) and summed. Each
- * text starts with the {@link #START} history so that first words are scored too.
+ * <p>Mergeable, so a corpus can be counted in parallel pieces and summed. Each text starts with
+ * the {@link #START} history so that first words are scored too. Word keys are numbered as they
+ * are first seen and a bigram is counted under the pair of numbers, so counting a word costs one
+ * string lookup and no allocation.
  */
 public final class BigramCounts implements Serializable {
 
-  private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 2L;
 
   /** History of a text's first word. Not a possible word key: keys never contain '\u0002'. */
   public static final String START = "\u0002s";
 
+  /** Joins the two keys of a pair in {@link #asMap}; keys never contain it. */
   static final char SEPARATOR = '\u0001';
 
-  private transient HashMap<String, Long> counts = new HashMap<>();
+  /** The number of {@link #START}. */
+  static final int START_ID = 0;
+
+  private transient HashMap<String, Integer> ids;
+  private transient ArrayList<String> keys;
+  private transient LongCountTable pairs;
+
+  public BigramCounts() {
+    init(16, 16);
+  }
+
+  private void init(int words, int bigrams) {
+    ids = new HashMap<>(Math.max(16, (int) (words / 0.75f) + 1));
+    keys = new ArrayList<>(words);
+    pairs = new LongCountTable(bigrams);
+    idFor(START);
+  }
 
   /** Counts the bigrams of one text. */
   public BigramCounts add(List<Word> words) {
-    String previous = START;
+    int previous = START_ID;
     for (Word word : words) {
-      counts.merge(pair(previous, word.key()), 1L, Long::sum);
-      previous = word.key();
+      int id = idFor(word.key());
+      pairs.add(pair(previous, id), 1);
+      previous = id;
     }
     return this;
   }
 
   /** Adds {@code other}'s counts to these and returns this. */
   public BigramCounts merge(BigramCounts other) {
-    other.counts.forEach((pair, count) -> counts.merge(pair, count, Long::sum));
+    if (other == this) {
+      return merge(new BigramCounts().merge(other));
+    }
+    int[] renumbered = new int[other.keys.size()];
+    for (int id = 0; id < renumbered.length; id++) {
+      renumbered[id] = idFor(other.keys.get(id));
+    }
+    other.pairs.forEach((pair, count) ->
+        pairs.add(pair(renumbered[previousOf(pair)], renumbered[wordOf(pair)]), count));
     return this;
   }
 
   /** Number of distinct bigrams seen. */
   public int distinctBigrams() {
-    return counts.size();
+    return pairs.size();
   }
 
   /** Count of a bigram, 0 when unseen. */
   public long count(String previous, String word) {
-    return counts.getOrDefault(pair(previous, word), 0L);
+    return count(id(previous), id(word));
   }
 
+  /** Count of a bigram of word numbers ({@link #id}), 0 when unseen or a number is -1. */
+  long count(int previous, int word) {
+    return previous < 0 || word < 0 ? 0 : pairs.get(pair(previous, word));
+  }
+
+  /** The number of a word key, -1 when never seen. */
+  int id(String key) {
+    Integer id = ids.get(key);
+    return id == null ? -1 : id;
+  }
+
+  /** How many word keys (and {@link #START}) are numbered: numbers run from 0 below this. */
+  int numberedKeys() {
+    return keys.size();
+  }
+
+  interface BigramVisitor<E extends Exception> {
+    void visit(int previous, int word, long count) throws E;
+  }
+
+  <E extends Exception> void forEachBigram(BigramVisitor<E> visitor) throws E {
+    pairs.forEach((pair, count) -> visitor.visit(previousOf(pair), wordOf(pair), count));
+  }
+
+  /** The counts keyed by "previous{@link #SEPARATOR}word"; a copy, for inspection. */
   Map<String, Long> asMap() {
-    return Collections.unmodifiableMap(counts);
+    Map<String, Long> map = new HashMap<>();
+    forEachBigram((previous, word, count) -> map.put(keys.get(previous) + SEPARATOR + keys.get(word), count));
+    return map;
   }
 
-  static String pair(String previous, String word) {
-    return previous + SEPARATOR + word;
+  private int idFor(String key) {
+    Integer id = ids.get(key);
+    if (id == null) {
+      id = keys.size();
+      ids.put(key, id);
+      keys.add(key);
+    }
+    return id;
+  }
+
+  private static long pair(int previous, int word) {
+    return (long) previous << 32 | word;
+  }
+
+  private static int previousOf(long pair) {
+    return (int) (pair >>> 32);
+  }
+
+  private static int wordOf(long pair) {
+    return (int) pair;
   }
 
   /**
-   * Writes the counts as (pair, count) entries, each a length-prefixed UTF-8 string and a
-   * variable-length count, rather than a serialised HashMap: smaller and several times faster,
-   * which matters because a runner encodes partial counts while combining. ({@code writeUTF}
-   * would fail on words over 64 KiB.)
+   * Writes the word keys, each a length-prefixed UTF-8 string, then the (previous, word, count)
+   * numbers as variable-length integers: far smaller and faster than a serialised map, which
+   * matters because the counts of a large corpus travel between workers. ({@code writeUTF} would
+   * fail on words over 64 KiB.)
    */
   private void writeObject(ObjectOutputStream out) throws IOException {
     out.defaultWriteObject();
-    out.writeInt(counts.size());
-    for (Map.Entry<String, Long> entry : counts.entrySet()) {
-      byte[] pair = entry.getKey().getBytes(StandardCharsets.UTF_8);
-      writeVarLong(out, pair.length);
-      out.write(pair);
-      writeVarLong(out, entry.getValue());
+    out.writeInt(keys.size());
+    for (String key : keys) {
+      byte[] bytes = key.getBytes(StandardCharsets.UTF_8);
+      writeVarLong(out, bytes.length);
+      out.write(bytes);
     }
+    out.writeInt(pairs.size());
+    this.<IOException>forEachBigram((previous, word, count) -> {
+      writeVarLong(out, previous);
+      writeVarLong(out, word);
+      writeVarLong(out, count);
+    });
   }
 
   private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
     in.defaultReadObject();
-    int size = in.readInt();
-    counts = new HashMap<>(Math.max(16, (int) (size / 0.75f) + 1));
-    for (int i = 0; i < size; i++) {
-      byte[] pair = new byte[Math.toIntExact(readVarLong(in))];
-      in.readFully(pair);
-      counts.put(new String(pair, StandardCharsets.UTF_8), readVarLong(in));
+    int words = in.readInt();
+    init(words, 16);
+    for (int i = 0; i < words; i++) {
+      byte[] bytes = new byte[Math.toIntExact(readVarLong(in))];
+      in.readFully(bytes);
+      if (idFor(new String(bytes, StandardCharsets.UTF_8)) != i) {
+        throw new java.io.StreamCorruptedException("word key " + i + " appears twice");
+      }
+    }
+    int bigrams = in.readInt();
+    pairs = new LongCountTable(bigrams);
+    for (int i = 0; i < bigrams; i++) {
+      int previous = Math.toIntExact(readVarLong(in));
+      int word = Math.toIntExact(readVarLong(in));
+      if (previous >= words || word >= words) {
+        throw new java.io.StreamCorruptedException("bigram of unknown word number " + Math.max(previous, word));
+      }
+      pairs.add(pair(previous, word), readVarLong(in));
     }
   }
 

@@ -3,8 +3,6 @@ package org.cotkit.compressors;
 import java.io.ObjectInputStream;
 import java.io.Serial;
 import java.io.Serializable;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * An interpolated Kneser-Ney bigram language model over word keys.
@@ -23,23 +21,34 @@ public final class BigramModel implements Serializable {
 
   private final double discount;
   private final BigramCounts counts;
-  /** Per history: {total count, number of distinct followers}. */
-  private final HashMap<String, long[]> histories;
-  /** Per word: number of distinct histories it follows. */
-  private final HashMap<String, Long> continuations;
+  /** By word number ({@link BigramCounts#id}), as a history: total count of its bigrams. */
+  private final long[] historyTotals;
+  /** By word number, as a history: number of distinct words that follow it. */
+  private final int[] historyFollowers;
+  /** By word number: number of distinct histories it follows. */
+  private final int[] continuations;
+  private final int vocabularySize;
   private final double continuationDenominator;
 
-  private BigramModel(
-      double discount,
-      BigramCounts counts,
-      HashMap<String, long[]> histories,
-      HashMap<String, Long> continuations) {
+  private BigramModel(double discount, BigramCounts counts) {
     this.discount = discount;
     this.counts = counts;
-    this.histories = histories;
-    this.continuations = continuations;
+    int numbered = counts.numberedKeys();
+    historyTotals = new long[numbered];
+    historyFollowers = new int[numbered];
+    continuations = new int[numbered];
+    counts.forEachBigram((previous, word, count) -> {
+      historyTotals[previous] += count;
+      historyFollowers[previous] += 1;
+      continuations[word] += 1;
+    });
+    int followers = 0;
+    for (int continuation : continuations) {
+      followers += continuation > 0 ? 1 : 0;
+    }
+    vocabularySize = followers;
     // distinct bigram types + one pseudo-count per known word and one for every unknown word
-    this.continuationDenominator = counts.distinctBigrams() + continuations.size() + 1.0;
+    this.continuationDenominator = counts.distinctBigrams() + vocabularySize + 1.0;
   }
 
   public static BigramModel fit(BigramCounts counts) {
@@ -51,38 +60,38 @@ public final class BigramModel implements Serializable {
       throw new IllegalArgumentException("discount must be in (0, 1), got " + discount);
     }
     BigramCounts frozen = new BigramCounts().merge(counts); // later changes to counts must not leak in
-    HashMap<String, long[]> histories = new HashMap<>();
-    HashMap<String, Long> continuations = new HashMap<>();
-    for (Map.Entry<String, Long> entry : frozen.asMap().entrySet()) {
-      String pair = entry.getKey();
-      int split = pair.indexOf(BigramCounts.SEPARATOR);
-      String previous = pair.substring(0, split);
-      String word = pair.substring(split + 1);
-      long[] history = histories.computeIfAbsent(previous, k -> new long[2]);
-      history[0] += entry.getValue();
-      history[1] += 1;
-      continuations.merge(word, 1L, Long::sum);
-    }
-    return new BigramModel(discount, frozen, histories, continuations);
+    return new BigramModel(discount, frozen);
   }
 
   /** Natural-log probability of {@code word} following {@code previous}. */
   public double logProbability(String previous, String word) {
-    double continuation = (continuations.getOrDefault(word, 0L) + 1.0) / continuationDenominator;
-    long[] history = histories.get(previous);
-    if (history == null) {
+    return logProbability(wordNumber(previous), wordNumber(word));
+  }
+
+  /**
+   * The number under which the model knows a word key, -1 for a word it never saw; for
+   * {@link #logProbability(int, int)}, which spares a scorer looking each word up twice.
+   */
+  public int wordNumber(String key) {
+    return counts.id(key);
+  }
+
+  /** Natural-log probability of word number {@code word} following number {@code previous}. */
+  public double logProbability(int previous, int word) {
+    double continuation = ((word < 0 ? 0 : continuations[word]) + 1.0) / continuationDenominator;
+    if (previous < 0 || historyFollowers[previous] == 0) {
       return Math.log(continuation);
     }
     long pairCount = counts.count(previous, word);
-    double total = history[0];
+    double total = historyTotals[previous];
     double seen = Math.max(pairCount - discount, 0.0) / total;
-    double backoffWeight = discount * history[1] / total;
+    double backoffWeight = discount * historyFollowers[previous] / total;
     return Math.log(seen + backoffWeight * continuation);
   }
 
   /** Number of distinct word keys the model has seen after some history. */
   public int vocabularySize() {
-    return continuations.size();
+    return vocabularySize;
   }
 
   /** Serialises as counts and discount only; the derived tables are rebuilt on reading. */

@@ -19,8 +19,9 @@ public final class ScoredCotPruner {
       String cot, List<Word> words, double[] scores, String answer, double... ratios) {
     boolean[] forced = forcedWords.mark(words, answer);
     List<CompressedCot> results = new ArrayList<>(ratios.length);
+    SurfaceRenderer renderer = new SurfaceRenderer(cot, words);
     for (RatioPruner.Selection selection : pruner.select(words, scores, forced, ratios)) {
-      String text = selection.ratio() >= 1.0 ? cot : SurfaceRenderer.render(cot, words, selection.kept());
+      String text = selection.ratio() >= 1.0 ? cot : renderer.render(selection.kept());
       results.add(new CompressedCot(text, selection.ratio(), selection.keptTokens(), selection.totalTokens()));
     }
     return results;

@@ -20,11 +20,11 @@ public final class SelfInformationScorer implements ImportanceScorer {
   @Override
   public double[] score(List<Word> words) {
     double[] scores = new double[words.size()];
-    String previous = BigramCounts.START;
+    int previous = model.wordNumber(BigramCounts.START);
     for (int i = 0; i < scores.length; i++) {
-      String key = words.get(i).key();
-      scores[i] = -model.logProbability(previous, key) / LN_2;
-      previous = key;
+      int word = model.wordNumber(words.get(i).key());
+      scores[i] = -model.logProbability(previous, word) / LN_2;
+      previous = word;
     }
     return scores;
   }

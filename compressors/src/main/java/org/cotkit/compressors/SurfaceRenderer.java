@@ -11,51 +11,76 @@ import java.util.List;
  */
 public final class SurfaceRenderer {
 
-  private SurfaceRenderer() {}
+  private final String source;
+  private final List<Word> words;
+  /** Line breaks in the gap before each word (index 0: none counted, no gap is chosen there). */
+  private final int[] gapBreaks;
+
+  /** A renderer of one text, for rendering several selections of its words (one per ratio). */
+  public SurfaceRenderer(String source, List<Word> words) {
+    this.source = source;
+    this.words = words;
+    this.gapBreaks = new int[words.size()];
+    for (int i = 1; i < gapBreaks.length; i++) {
+      gapBreaks[i] = lineBreaks(source, words.get(i - 1).end(), words.get(i).start());
+    }
+  }
 
   public static String render(String source, List<Word> words, boolean[] kept) {
+    return new SurfaceRenderer(source, words).render(kept);
+  }
+
+  /** The text of the kept words ({@code kept[i]} for word i). */
+  public String render(boolean[] kept) {
     if (words.isEmpty()) {
       return source;
     }
-    StringBuilder out = new StringBuilder(source.length());
+    // every piece copied is a different stretch of the source, in order, so the output fits in
+    // the source's length; String.getChars copies in bulk where StringBuilder.append(source,
+    // from, to) copies a char at a time (Java 17)
+    char[] out = new char[source.length()];
+    int length = 0;
     int previousKept = -1;
     for (int i = 0; i < words.size(); i++) {
       if (!kept[i]) {
         continue;
       }
       Word word = words.get(i);
-      if (previousKept < 0) {
-        if (i == 0) {
-          out.append(source, 0, word.start());
-        }
+      int from;
+      if (previousKept >= 0) {
+        int gap = separatorBefore(previousKept, i);
+        int gapStart = words.get(gap - 1).end();
+        int gapEnd = words.get(gap).start();
+        source.getChars(gapStart, gapEnd, out, length);
+        length += gapEnd - gapStart;
+        from = word.start();
       } else {
-        appendSeparator(out, source, words, previousKept, i);
+        from = i == 0 ? 0 : word.start();
       }
-      out.append(source, word.start(), word.end());
+      source.getChars(from, word.end(), out, length);
+      length += word.end() - from;
       previousKept = i;
     }
     if (previousKept == words.size() - 1) {
-      out.append(source, words.get(previousKept).end(), source.length());
+      int end = words.get(previousKept).end();
+      source.getChars(end, source.length(), out, length);
+      length += source.length() - end;
     }
-    return out.toString();
+    return new String(out, 0, length);
   }
 
-  private static void appendSeparator(
-      StringBuilder out, String source, List<Word> words, int previousKept, int next) {
-    int bestStart = words.get(next - 1).end();
-    int bestEnd = words.get(next).start();
-    int bestBreaks = lineBreaks(source, bestStart, bestEnd);
+  /**
+   * Which gap to write between two kept words: the one before word {@code j} with the most line
+   * breaks, for {@code previousKept < j <= next}; the last one (just before {@code next}) on a tie.
+   */
+  private int separatorBefore(int previousKept, int next) {
+    int best = next;
     for (int j = next - 1; j > previousKept; j--) {
-      int start = words.get(j - 1).end();
-      int end = words.get(j).start();
-      int breaks = lineBreaks(source, start, end);
-      if (breaks > bestBreaks) {
-        bestStart = start;
-        bestEnd = end;
-        bestBreaks = breaks;
+      if (gapBreaks[j] > gapBreaks[best]) {
+        best = j;
       }
     }
-    out.append(source, bestStart, bestEnd);
+    return best;
   }
 
   private static int lineBreaks(String source, int start, int end) {

@@ -1,10 +1,13 @@
 package org.cotkit.pipelines;
 
+import static org.cotkit.pipelines.ChannelParquetWriter.utf8;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaBuilder;
 import org.apache.avro.generic.GenericData;
@@ -53,6 +56,9 @@ public final class LabelledRecords {
           .optionalInt("token_budget")
           .endRecord();
 
+  /** The long texts: unique, so written without a Parquet dictionary (see {@link SftSchema#TEXT_COLUMNS}). */
+  static final Set<String> TEXT_COLUMNS = Set.of("id", "question", "long_cot", "short_cot", "samples.array.cot");
+
   private LabelledRecords() {}
 
   /** The input record's JSON object with the label fields added, as one line. */
@@ -75,20 +81,20 @@ public final class LabelledRecords {
     }
   }
 
-  /** The canonical fields and labels of a record, for the Parquet writer. */
+  /** The canonical fields and labels of a record, for {@link ChannelParquetWriter}. */
   public static GenericRecord toAvro(CotToCompress labelled) {
     TeacherRecord record = labelled.record();
     QuestionLabel label = labelled.label();
     GenericRecord row = new GenericData.Record(SCHEMA);
-    row.put("id", record.id());
-    row.put("question", record.question());
+    row.put("id", utf8(record.id()));
+    row.put("question", utf8(record.question()));
     row.put("answer", record.answer());
-    row.put("long_cot", record.longCot());
-    row.put("short_cot", record.shortCot());
+    row.put("long_cot", utf8(record.longCot()));
+    row.put("short_cot", utf8(record.shortCot()));
     List<GenericRecord> samples = new ArrayList<>(record.samples().size());
     for (TeacherSample sample : record.samples()) {
       GenericRecord s = new GenericData.Record(SAMPLE);
-      s.put("cot", sample.cot());
+      s.put("cot", utf8(sample.cot()));
       s.put("correct", sample.correct());
       samples.add(s);
     }

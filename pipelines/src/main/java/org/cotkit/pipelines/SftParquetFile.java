@@ -3,14 +3,13 @@ package org.cotkit.pipelines;
 import java.io.IOException;
 import java.nio.channels.WritableByteChannel;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
+import org.apache.avro.generic.GenericRecord;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.MoveOptions;
 import org.apache.beam.sdk.io.fs.ResolveOptions.StandardResolveOptions;
 import org.apache.beam.sdk.io.fs.ResourceId;
-import org.apache.beam.sdk.io.parquet.ParquetIO;
-import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import org.apache.parquet.hadoop.ParquetWriter;
 
 /**
  * One batch of SFT examples as one snappy-compressed Parquet file {@code <dir>/part-<key>.parquet},
@@ -19,18 +18,6 @@ import org.apache.parquet.hadoop.metadata.CompressionCodecName;
  * again (a retry) replaces its own file.
  */
 final class SftParquetFile {
-
-  /**
-   * The long texts of a row are unique, so Parquet's dictionary for them only fills up and is then
-   * dropped, which cost a tenth of a compress run when profiled; short repeated columns (mode,
-   * split, difficulty, source) keep their dictionaries.
-   */
-  private static final Map<String, String> NO_DICTIONARY_FOR_TEXT = Map.of(
-      "parquet.enable.dictionary#prompt", "false",
-      "parquet.enable.dictionary#completion", "false",
-      "parquet.enable.dictionary#messages.list.element.content", "false",
-      "parquet.enable.dictionary#messages.array.content", "false",
-      "parquet.enable.dictionary#id", "false");
 
   private SftParquetFile() {}
 
@@ -43,15 +30,11 @@ final class SftParquetFile {
     String name = "part-" + key + ".parquet";
     ResourceId target = dir.resolve(name, StandardResolveOptions.RESOLVE_FILE);
     ResourceId temp = dir.resolve("." + name + "." + UUID.randomUUID() + ".tmp", StandardResolveOptions.RESOLVE_FILE);
-    ParquetIO.Sink sink = ParquetIO.sink(SftSchema.EXAMPLE)
-        .withCompressionCodec(CompressionCodecName.SNAPPY)
-        .withConfiguration(NO_DICTIONARY_FOR_TEXT);
-    try (WritableByteChannel channel = FileSystems.create(temp, "application/vnd.apache.parquet")) {
-      sink.open(channel);
+    try (WritableByteChannel channel = FileSystems.create(temp, "application/vnd.apache.parquet");
+        ParquetWriter<GenericRecord> writer = ChannelParquetWriter.open(channel, SftSchema.EXAMPLE, SftSchema.TEXT_COLUMNS)) {
       for (SftExample example : rows) {
-        sink.write(SftSchema.toAvro(example));
+        writer.write(SftSchema.toAvro(example));
       }
-      sink.flush();
     }
     FileSystems.delete(List.of(target), MoveOptions.StandardMoveOptions.IGNORE_MISSING_FILES);
     FileSystems.rename(List.of(temp), List.of(target));

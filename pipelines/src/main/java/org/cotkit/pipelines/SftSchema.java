@@ -1,11 +1,15 @@
 package org.cotkit.pipelines;
 
+import static org.cotkit.pipelines.ChannelParquetWriter.utf8;
+
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaBuilder;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.util.Utf8;
 
 /**
  * The Avro schema of an SFT example row, written as Parquet. {@code prompt}/{@code completion}
@@ -47,35 +51,39 @@ public final class SftSchema {
           .optionalString("source")
           .endRecord();
 
-  /** The Avro form of an example, for the Parquet writer. */
+  /**
+   * The long texts of a row: unique, so written without a Parquet dictionary, which would only fill
+   * up and be dropped. Short repeated columns (mode, split, difficulty, source) keep theirs.
+   */
+  public static final Set<String> TEXT_COLUMNS = Set.of("id", "prompt", "completion", "messages.array.content");
+
+  /**
+   * The Avro form of an example, for {@link ChannelParquetWriter}. A chat turn that is the prompt
+   * or the completion shares its encoded bytes. Fields are set by position, in {@link #EXAMPLE}'s
+   * order: setting them by name looks each name up, once per field of millions of rows.
+   */
   public static GenericRecord toAvro(SftExample example) {
-    GenericRecord row = new GenericData.Record(EXAMPLE);
-    row.put("id", example.id());
-    row.put("source_id", example.sourceId());
-    row.put("split", example.split());
-    row.put("mode", example.mode());
-    row.put("prompt", example.prompt());
-    row.put("completion", example.completion());
+    Utf8 prompt = utf8(example.prompt());
+    Utf8 completion = utf8(example.completion());
     List<GenericRecord> messages = new ArrayList<>(example.messages().size());
     for (SftExample.Message message : example.messages()) {
       GenericRecord turn = new GenericData.Record(MESSAGE);
-      turn.put("role", message.role());
-      turn.put("content", message.content());
+      String content = message.content();
+      turn.put(0, utf8(message.role()));
+      turn.put(1, content == example.prompt() ? prompt
+          : content == example.completion() ? completion : utf8(content));
       messages.add(turn);
     }
-    row.put("messages", messages);
-    row.put("ratio", example.ratio());
-    row.put("achieved_ratio", example.achievedRatio());
-    row.put("difficulty", example.difficulty());
-    row.put("difficulty_source", example.difficultySource());
-    row.put("pass_rate", example.passRate());
-    row.put("token_budget", example.tokenBudget());
-    row.put("cot_tokens", example.cotTokens());
-    row.put("kept_tokens", example.keptTokens());
-    row.put("answer", example.answer());
-    row.put("answer_source", example.answerSource());
-    row.put("verified", example.verified());
-    row.put("source", example.source());
+    Object[] fields = {
+        utf8(example.id()), utf8(example.sourceId()), utf8(example.split()), utf8(example.mode()),
+        prompt, completion, messages, example.ratio(), example.achievedRatio(),
+        utf8(example.difficulty()), utf8(example.difficultySource()), example.passRate(),
+        example.tokenBudget(), example.cotTokens(), example.keptTokens(), utf8(example.answer()),
+        utf8(example.answerSource()), example.verified(), utf8(example.source())};
+    GenericRecord row = new GenericData.Record(EXAMPLE);
+    for (int i = 0; i < fields.length; i++) {
+      row.put(i, fields[i]);
+    }
     return row;
   }
 }

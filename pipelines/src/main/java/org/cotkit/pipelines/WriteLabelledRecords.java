@@ -9,11 +9,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.apache.avro.generic.GenericRecord;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.MoveOptions;
 import org.apache.beam.sdk.io.fs.ResolveOptions.StandardResolveOptions;
 import org.apache.beam.sdk.io.fs.ResourceId;
-import org.apache.beam.sdk.io.parquet.ParquetIO;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
@@ -21,7 +21,7 @@ import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
-import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import org.apache.parquet.hadoop.ParquetWriter;
 
 /**
  * Writes each batch of labelled records as one file {@code <dir>/part-<hash>.jsonl} or
@@ -82,12 +82,12 @@ public final class WriteLabelledRecords extends PTransform<PCollection<List<CotT
     }
 
     private static void writeParquet(List<CotToCompress> batch, WritableByteChannel channel) throws IOException {
-      ParquetIO.Sink sink = ParquetIO.sink(LabelledRecords.SCHEMA).withCompressionCodec(CompressionCodecName.SNAPPY);
-      sink.open(channel);
-      for (CotToCompress labelled : batch) {
-        sink.write(LabelledRecords.toAvro(labelled));
+      try (ParquetWriter<GenericRecord> writer =
+          ChannelParquetWriter.open(channel, LabelledRecords.SCHEMA, LabelledRecords.TEXT_COLUMNS)) {
+        for (CotToCompress labelled : batch) {
+          writer.write(LabelledRecords.toAvro(labelled));
+        }
       }
-      sink.flush();
     }
 
     private static void writeJsonl(List<CotToCompress> batch, WritableByteChannel channel) throws IOException {

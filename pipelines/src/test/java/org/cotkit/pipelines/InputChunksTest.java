@@ -72,20 +72,27 @@ public class InputChunksTest implements Serializable {
     assertEquals("not valid UTF-8", whole.get(2).readError());
     assertEquals("{\"id\": \"8\"}", whole.get(7).text());
 
-    for (int linesPerChunk : new int[] {1, 2, 3, 7, 8, 100}) {
-      PCollection<InputChunk> chunks = pipeline.apply("Plan" + linesPerChunk,
-          new PlanInputChunks(file.toString(), ReadTeacherInput.Format.AUTO, linesPerChunk));
-      PAssert.that(chunks).satisfies(all -> {
-        List<RawRecord> records = new ArrayList<>();
-        for (InputChunk chunk : all) {
-          List<RawRecord> read = read(chunk);
-          assertTrue(linesPerChunk + " lines per chunk, a chunk of " + read.size(), read.size() <= linesPerChunk);
-          records.addAll(read);
-        }
-        records.sort(Comparator.comparingLong(RawRecord::line));
-        assertEquals("chunks of " + linesPerChunk + " lines", whole, records);
-        return null;
-      });
+    for (int batchLines : new int[] {1, 2, 3, 7, 8, 100}) {
+      for (long chunkBytes : new long[] {1, 30, 1000}) {
+        PCollection<InputChunk> chunks = pipeline.apply("Plan" + batchLines + "x" + chunkBytes,
+            new PlanInputChunks(file.toString(), ReadTeacherInput.Format.AUTO, batchLines, chunkBytes));
+        String plan = "batches of " + batchLines + " lines, chunks from " + chunkBytes + " bytes";
+        PAssert.that(chunks).satisfies(all -> {
+          List<RawRecord> records = new ArrayList<>();
+          for (InputChunk chunk : all) {
+            List<RawRecord> read = read(chunk);
+            if (chunk.end() != InputChunk.TO_END) {
+              assertEquals(plan + ": a chunk of whole batches", 0, read.size() % batchLines);
+              assertTrue(plan + ": chunk " + chunk, chunk.end() - chunk.start() >= chunkBytes);
+              assertTrue(plan + ": chunk " + chunk, chunkBytes > 1 || read.size() == batchLines);
+            }
+            records.addAll(read);
+          }
+          records.sort(Comparator.comparingLong(RawRecord::line));
+          assertEquals(plan, whole, records);
+          return null;
+        });
+      }
     }
     pipeline.run().waitUntilFinish();
   }
