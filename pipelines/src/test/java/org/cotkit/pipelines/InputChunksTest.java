@@ -113,6 +113,52 @@ public class InputChunksTest implements Serializable {
     assertEquals(true, PlanInputChunks.splittable("x.jsonl", ReadTeacherInput.Format.AUTO));
   }
 
+  /**
+   * The reader scans 64 KiB blocks: a line longer than several blocks, a multi-byte character and
+   * a CRLF cut by a block's end, and a last line ending exactly at one, all read back whole.
+   */
+  @Test
+  public void linesCutByTheReadersBlocksReadBackWhole() throws IOException {
+    int block = 1 << 16;
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    List<String> expected = new ArrayList<>();
+    String longAscii = jsonLine("a".repeat(3 * block + 17));
+    addLine(bytes, expected, longAscii + "\n");
+    // "é" is two bytes: its first the last of block 3, its second the first of block 4
+    int firstOfE = 4 * block - 1;
+    String straddling = jsonLine("b".repeat(firstOfE - bytes.size() - 7) + "é");
+    assertEquals((byte) 0xC3, straddling.getBytes(StandardCharsets.UTF_8)[firstOfE - bytes.size()]);
+    addLine(bytes, expected, straddling + "\n");
+    // the \r the last byte of block 5, the \n the first of block 6
+    String crlf = jsonLine("c".repeat(6 * block - 1 - bytes.size() - 9));
+    assertEquals(6 * block - 1, bytes.size() + crlf.length());
+    addLine(bytes, expected, crlf + "\r\n");
+    addLine(bytes, expected, jsonLine("✓ café ".repeat(20_000)) + "\n");
+    // no newline after the last line, which ends at a block's end
+    String last = jsonLine("d".repeat((bytes.size() / block + 2) * block - bytes.size() - 9));
+    addLine(bytes, expected, last);
+    assertEquals(0, bytes.size() % block);
+    Path file = write("blocks.jsonl", bytes.toByteArray());
+
+    List<RawRecord> records = read(InputChunk.wholeFile(file.toString()));
+    assertEquals(expected.size(), records.size());
+    for (int i = 0; i < expected.size(); i++) {
+      assertEquals("line " + (i + 1), expected.get(i), records.get(i).text());
+      assertEquals(i + 1, records.get(i).line());
+      assertEquals(null, records.get(i).readError());
+    }
+  }
+
+  /** {"q": "TEXT"}: 9 characters around the text. */
+  private static String jsonLine(String text) {
+    return "{\"q\": \"" + text + "\"}";
+  }
+
+  private static void addLine(ByteArrayOutputStream bytes, List<String> expected, String withEnd) throws IOException {
+    bytes.write(withEnd.getBytes(StandardCharsets.UTF_8));
+    expected.add(withEnd.replaceAll("\r?\n$", ""));
+  }
+
   @Test
   public void aChunkWithAnUnreadableFileIsOneRecordWithTheReason() {
     List<RawRecord> records = read(new InputChunk(folder.getRoot().toPath().resolve("gone.jsonl").toString(), 100, 200, 7));
