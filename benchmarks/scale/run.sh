@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # How `cotkit compress` (Beam, direct runner) scales with the corpus: wall time, throughput, peak
-# RSS and heap after GC (from -Xlog:gc) on 1x, 10x and 100x GSM8K train, against CopyToParquet, the same reader and Parquet writer
-# with no compression work (the I/O floor), alternating the two in one sitting.
+# RSS and heap after GC (from -Xlog:gc) on 1x, 10x and 100x GSM8K train, against CopyToParquet,
+# the same reader and Parquet writer with no compression work (the I/O floor), alternating the two
+# in one sitting.
 # Usage: benchmarks/scale/run.sh [FACTORS="1 10 100"] [RUNS=3]
 #   (either positional or as environment variables; also HEAP=2g for both JVMs' -Xmx, SHARDS=1
 #   input files per corpus, CORPORA=<dir> where corpora are made once and reused)

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.avro.generic.GenericRecord;
 import org.apache.parquet.hadoop.ParquetWriter;
 import org.cotkit.compressors.BigramCounts;
 import org.cotkit.compressors.BigramModel;
@@ -31,6 +30,7 @@ import org.cotkit.pipelines.InputPreset;
 import org.cotkit.pipelines.InvalidRecordException;
 import org.cotkit.pipelines.RawRecord;
 import org.cotkit.pipelines.SftExample;
+import org.cotkit.pipelines.SftExampleWriteSupport;
 import org.cotkit.pipelines.SelectCot;
 import org.cotkit.pipelines.SftSchema;
 import org.cotkit.pipelines.TeacherRecord;
@@ -40,7 +40,7 @@ import org.cotkit.pipelines.TokenSkipFormat;
 /**
  * The work of {@code cotkit compress} as one plain, single-threaded Java loop with no Beam: parse,
  * fit the bigram model, segment, score, prune to every ratio, format, write snappy Parquet (500
- * records a file, through the same Parquet sink). The baseline that the Beam run is compared with in
+ * records a file, through the same Parquet writer). The baseline that the Beam run is compared with in
  * BENCHMARKS.md.
  *
  * <p>Usage: {@code PlainLoopCompress INPUT.jsonl OUTPUT_DIR [gsm8k|none] [ratios]}
@@ -52,6 +52,10 @@ public final class PlainLoopCompress {
   private PlainLoopCompress() {}
 
   public static void main(String[] args) throws IOException {
+    if (args.length < 2) {
+      System.err.println("usage: PlainLoopCompress INPUT.jsonl OUTPUT_DIR [gsm8k|none] [ratios]");
+      System.exit(2);
+    }
     Path input = Path.of(args[0]);
     Path output = Path.of(args[1]);
     InputPreset preset = args.length > 2 ? InputPreset.valueOf(args[2].toUpperCase()) : InputPreset.NONE;
@@ -106,9 +110,10 @@ public final class PlainLoopCompress {
   private static long write(List<SftExample> examples, Path file) throws IOException {
     try (FileChannel channel =
             FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
-        ParquetWriter<GenericRecord> writer = ChannelParquetWriter.open(channel, SftSchema.EXAMPLE, SftSchema.TEXT_COLUMNS)) {
+        ParquetWriter<SftExample> writer =
+            ChannelParquetWriter.open(channel, new SftExampleWriteSupport(), SftSchema.TEXT_COLUMNS)) {
       for (SftExample example : examples) {
-        writer.write(SftSchema.toAvro(example));
+        writer.write(example);
       }
     }
     return examples.size();

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.Serializable;
+import java.io.StreamCorruptedException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -161,23 +162,32 @@ public final class BigramCounts implements Serializable {
   private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
     in.defaultReadObject();
     int words = in.readInt();
+    if (words < 1) {
+      throw new StreamCorruptedException("bigram counts of " + words + " word keys; the start key is always one");
+    }
     init(words, 16);
     for (int i = 0; i < words; i++) {
       byte[] bytes = new byte[Math.toIntExact(readVarLong(in))];
       in.readFully(bytes);
       if (idFor(new String(bytes, StandardCharsets.UTF_8)) != i) {
-        throw new java.io.StreamCorruptedException("word key " + i + " appears twice");
+        throw new StreamCorruptedException("word key " + i + " is a repeat or not the start key first");
       }
     }
     int bigrams = in.readInt();
+    if (bigrams < 0 || bigrams > LongCountTable.MAX_SIZE) {
+      throw new StreamCorruptedException("bigram counts of " + bigrams + " bigrams");
+    }
     pairs = new LongCountTable(bigrams);
     for (int i = 0; i < bigrams; i++) {
-      int previous = Math.toIntExact(readVarLong(in));
-      int word = Math.toIntExact(readVarLong(in));
-      if (previous >= words || word >= words) {
-        throw new java.io.StreamCorruptedException("bigram of unknown word number " + Math.max(previous, word));
+      long previous = readVarLong(in);
+      long word = readVarLong(in);
+      if (previous < 0 || previous >= words || word < 0 || word >= words) {
+        throw new StreamCorruptedException("bigram of unknown word numbers " + previous + ", " + word);
       }
-      pairs.add(pair(previous, word), readVarLong(in));
+      pairs.add(pair((int) previous, (int) word), readVarLong(in));
+    }
+    if (pairs.size() != bigrams) {
+      throw new StreamCorruptedException(bigrams + " bigrams announced, " + pairs.size() + " distinct ones read");
     }
   }
 
@@ -198,6 +208,6 @@ public final class BigramCounts implements Serializable {
         return value;
       }
     }
-    throw new java.io.StreamCorruptedException("variable-length count longer than 64 bits");
+    throw new StreamCorruptedException("variable-length count longer than 64 bits");
   }
 }

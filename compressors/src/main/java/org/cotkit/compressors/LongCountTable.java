@@ -11,6 +11,9 @@ final class LongCountTable {
 
   private static final long EMPTY = -1;
 
+  /** Most keys a table holds: its array of 2^30 slots (8 GiB) half full, as Java arrays allow. */
+  static final int MAX_SIZE = 1 << 28;
+
   /**
    * Key at {@code 2i}, its count at {@code 2i + 1}: one cache line holds both, and a table of a
    * large corpus is far larger than the CPU's caches, so a lookup is mostly that one miss.
@@ -18,9 +21,13 @@ final class LongCountTable {
   private long[] slots;
   private int size;
 
+  /** @param expected keys expected, to size the table (it grows past them) */
   LongCountTable(int expected) {
-    int capacity = Integer.highestOneBit(Math.max(16, expected * 2 - 1)) << 1;
-    slots = emptySlots(capacity);
+    int keys = 32;
+    while (keys / 2 < Math.min(expected, MAX_SIZE)) {
+      keys *= 2;
+    }
+    slots = emptySlots(keys);
   }
 
   /** Adds {@code delta} to the count of {@code key} (a key not present counts 0). */
@@ -70,6 +77,9 @@ final class LongCountTable {
   }
 
   private void grow() {
+    if (size >= MAX_SIZE) {
+      throw new IllegalStateException("more than " + MAX_SIZE + " distinct keys: too many to count in one table");
+    }
     long[] old = slots;
     slots = emptySlots(old.length); // twice the keys: emptySlots doubles for the counts
     for (int i = 0; i < old.length; i += 2) {

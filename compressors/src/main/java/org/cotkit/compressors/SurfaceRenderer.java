@@ -16,7 +16,11 @@ public final class SurfaceRenderer {
   /** Line breaks in the gap before each word (index 0: none counted, no gap is chosen there). */
   private final int[] gapBreaks;
 
-  /** A renderer of one text, for rendering several selections of its words (one per ratio). */
+  /**
+   * A renderer of one text, for rendering several selections of its words (one per ratio).
+   *
+   * @param words the text's words in order, not overlapping, as {@link WordSegmenter} gives them
+   */
   public SurfaceRenderer(String source, List<Word> words) {
     this.source = source;
     this.words = words;

@@ -25,7 +25,8 @@ import org.apache.beam.sdk.values.PCollection;
  * not on one.
  *
  * <p>A chunk ends at the first batch boundary after it has reached its byte size: 1/32 of the
- * input, so that even a small input keeps every worker busy, and at most 4 MiB. A chunk of one
+ * input, so that even a small input keeps every worker busy, but no more than 4 MiB (a chunk can
+ * pass that by up to one batch). A chunk of one
  * batch costs the embedded runner a fixed few milliseconds per step (it serialises each step's
  * function for every bundle), which was a tenth of a large run's CPU with 500-line chunks. A worker
  * still holds one batch at a time, so memory does not grow with the chunk.
@@ -34,7 +35,7 @@ public final class PlanInputChunks extends PTransform<PBegin, PCollection<InputC
 
   /** Chunks an input is cut into at least, where it has enough batches. */
   static final int MIN_CHUNKS = 32;
-  /** Most bytes a chunk has before it ends at the next batch boundary. */
+  /** The largest byte size after which a chunk ends at the next batch boundary. */
   static final long MAX_CHUNK_BYTES = 4L << 20;
 
   private final String filePattern;

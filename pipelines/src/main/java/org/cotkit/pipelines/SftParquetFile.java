@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.channels.WritableByteChannel;
 import java.util.List;
 import java.util.UUID;
-import org.apache.avro.generic.GenericRecord;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.MoveOptions;
 import org.apache.beam.sdk.io.fs.ResolveOptions.StandardResolveOptions;
@@ -31,9 +30,10 @@ final class SftParquetFile {
     ResourceId target = dir.resolve(name, StandardResolveOptions.RESOLVE_FILE);
     ResourceId temp = dir.resolve("." + name + "." + UUID.randomUUID() + ".tmp", StandardResolveOptions.RESOLVE_FILE);
     try (WritableByteChannel channel = FileSystems.create(temp, "application/vnd.apache.parquet");
-        ParquetWriter<GenericRecord> writer = ChannelParquetWriter.open(channel, SftSchema.EXAMPLE, SftSchema.TEXT_COLUMNS)) {
+        ParquetWriter<SftExample> writer =
+            ChannelParquetWriter.open(channel, new SftExampleWriteSupport(), SftSchema.TEXT_COLUMNS)) {
       for (SftExample example : rows) {
-        writer.write(SftSchema.toAvro(example));
+        writer.write(example);
       }
     }
     FileSystems.delete(List.of(target), MoveOptions.StandardMoveOptions.IGNORE_MISSING_FILES);

@@ -81,7 +81,12 @@ public final class TeacherRecordParser {
       return null;
     }
     if (node.isTextual()) {
-      return node.textValue();
+      String text = node.textValue();
+      if (hasUnpairedSurrogate(text)) {
+        // JSON can escape half of a character ("\ud800"); no UTF-8 writer can write it back
+        throw new InvalidRecordException("field '" + name + "' holds an unpaired surrogate escape (\\ud800-\\udfff), not text");
+      }
+      return text;
     }
     if (numbersAllowed && node.isNumber()) {
       return node.asText();
@@ -122,6 +127,18 @@ public final class TeacherRecordParser {
       samples.add(new TeacherSample(cot, correct.isBoolean() ? correct.booleanValue() : null));
     }
     return samples;
+  }
+
+  static boolean hasUnpairedSurrogate(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean isBlank(String s) {

@@ -38,6 +38,19 @@ class TeacherRecordParserTest {
   }
 
   @Test
+  void anUnpairedSurrogateEscapeIsAnErrorNamingTheField() throws InvalidRecordException {
+    assertEquals("field 'long_cot' holds an unpaired surrogate escape (\\ud800-\\udfff), not text",
+        reason("{\"question\": \"q\", \"long_cot\": \"x \\ud800 y\"}"));
+    assertEquals("field 'samples[1].cot' holds an unpaired surrogate escape (\\ud800-\\udfff), not text",
+        reason("{\"question\": \"q\", \"long_cot\": \"c\", \"samples\": [\"s\", {\"cot\": \"\\udc00\"}]}"));
+    assertEquals("field 'question' holds an unpaired surrogate escape (\\ud800-\\udfff), not text",
+        reason("{\"question\": \"q\\ud83d\", \"long_cot\": \"c\"}"));
+    // a pair, escaped or not, is one character
+    assertEquals("Ducks \ud83e\udd86 and \ud83e\udd86",
+        parse("{\"question\": \"q\", \"long_cot\": \"Ducks \\ud83e\\udd86 and \ud83e\udd86\"}").longCot());
+  }
+
+  @Test
   void validRecordBecomesCanonicalFields() throws Exception {
     RawRecord raw = raw(
         "{\"id\": \"r-1\", \"question\": \"What is 2+3?\", \"answer\": \"5\", \"long_cot\": \"Two plus three. Five.\","
