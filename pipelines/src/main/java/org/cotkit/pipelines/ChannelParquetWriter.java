@@ -28,7 +28,7 @@ import org.apache.parquet.schema.MessageType;
  * <p>Used instead of Beam's {@code ParquetIO.Sink} because the sink cannot turn Parquet's
  * dictionary off for single columns: its configuration map reaches a {@code ParquetWriter.Builder}
  * (parquet 1.13) that ignores per-column keys. Long unique texts (prompts, chains of thought) then
- * fill a dictionary that is hashed value by value and dropped when full, which was a fifth of a
+ * fill a dictionary that is hashed value by value and dropped when full, which was a sixth of a
  * 100x compress run's CPU when profiled. Hand it Avro strings as {@link #utf8 Utf8}: the Avro
  * writer takes their bytes as they are, while a {@code String} goes through a slow charset
  * encoder.
