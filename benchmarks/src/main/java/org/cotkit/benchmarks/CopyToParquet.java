@@ -5,16 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.channels.WritableByteChannel;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaBuilder;
 import org.apache.avro.generic.GenericData;
@@ -22,9 +16,6 @@ import org.apache.avro.generic.GenericRecord;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.io.FileSystems;
-import org.apache.beam.sdk.io.fs.MoveOptions;
-import org.apache.beam.sdk.io.fs.ResolveOptions.StandardResolveOptions;
-import org.apache.beam.sdk.io.fs.ResourceId;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.MetricNameFilter;
 import org.apache.beam.sdk.metrics.MetricResult;
@@ -42,15 +33,18 @@ import org.cotkit.pipelines.InputChunkReader;
 import org.cotkit.pipelines.PlanInputChunks;
 import org.cotkit.pipelines.RawRecord;
 import org.cotkit.pipelines.ReadTeacherInput;
+import org.cotkit.pipelines.RenamedIntoPlace;
+import org.cotkit.pipelines.StableHash;
 
 /**
  * The I/O floor of {@code cotkit compress}: a Beam pipeline with cotkit's shape and none of its
  * work. It cuts the input into chunks of whole 500-line batches spread over workers, as compress
  * does ({@link PlanInputChunks}), reads each chunk with cotkit's own reader, parses each line with
  * Jackson and writes its string fields {@code id}, {@code question} and {@code answer} with
- * compress's Parquet writer ({@link ChannelParquetWriter}), one file per batch under a temporary
- * name renamed when complete, as compress writes its rows. Direct runner settings are cotkit's ({@link DirectRunnerTuning}). The scale benchmark
- * (benchmarks/scale/run.sh) compares compress's throughput with this one's.
+ * compress's Parquet writer ({@link ChannelParquetWriter}), one file per batch renamed into place
+ * ({@link RenamedIntoPlace}), as compress writes its rows. Direct runner settings are cotkit's
+ * ({@link DirectRunnerTuning}). The scale benchmark (benchmarks/scale/run.sh) compares compress's
+ * throughput with this one's.
  *
  * <p>Usage: {@code CopyToParquet INPUT_GLOB OUTPUT_DIR [--beamOption=value ...]}. Prints
  * {@code records_read N}, {@code rows_written N} and {@code skipped N} (blank, unreadable or
@@ -117,7 +111,8 @@ public final class CopyToParquet {
 
   /**
    * Reads and parses a chunk and writes each batch of {@value #BATCH_LINES} lines as
-   * {@code <dir>/part-<hash of where the batch starts>.parquet}, as compress writes its batches.
+   * {@code <dir>/part-<hash of where the batch starts>.parquet}, renamed into place when complete,
+   * as compress writes its batches.
    */
   private static final class CopyChunkFn extends DoFn<InputChunk, Void> {
     private final String directory;
@@ -163,20 +158,15 @@ public final class CopyToParquet {
       if (batch.isEmpty()) {
         return;
       }
-      ResourceId dir = FileSystems.matchNewResource(directory, true);
-      String name = "part-" + key(file, firstLine) + ".parquet";
-      ResourceId target = dir.resolve(name, StandardResolveOptions.RESOLVE_FILE);
-      ResourceId temp =
-          dir.resolve("." + name + "." + UUID.randomUUID() + ".tmp", StandardResolveOptions.RESOLVE_FILE);
+      String name = "part-" + StableHash.of(List.of(file + ":" + firstLine)) + ".parquet";
       try {
-        try (WritableByteChannel channel = FileSystems.create(temp, "application/vnd.apache.parquet");
-            ParquetWriter<GenericRecord> writer = ChannelParquetWriter.open(channel, ROW, TEXT_COLUMNS)) {
-          for (GenericRecord row : batch) {
-            writer.write(row);
+        RenamedIntoPlace.write(directory, name, "application/vnd.apache.parquet", channel -> {
+          try (ParquetWriter<GenericRecord> writer = ChannelParquetWriter.open(channel, ROW, TEXT_COLUMNS)) {
+            for (GenericRecord row : batch) {
+              writer.write(row);
+            }
           }
-        }
-        FileSystems.delete(List.of(target), MoveOptions.StandardMoveOptions.IGNORE_MISSING_FILES);
-        FileSystems.rename(List.of(temp), List.of(target));
+        });
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
@@ -204,17 +194,6 @@ public final class CopyToParquet {
         row.put(field.pos(), value != null && value.isTextual() ? ChannelParquetWriter.utf8(value.textValue()) : null);
       }
       return row;
-    }
-
-    /** Names the file after where its batch starts, so a retried chunk replaces its own files. */
-    private static String key(String file, long firstLine) {
-      try {
-        MessageDigest digest = MessageDigest.getInstance("SHA-256");
-        digest.update((file + ":" + firstLine).getBytes(StandardCharsets.UTF_8));
-        return HexFormat.of().formatHex(digest.digest(), 0, 8);
-      } catch (NoSuchAlgorithmException e) {
-        throw new IllegalStateException("every JVM has SHA-256", e);
-      }
     }
   }
 }

@@ -26,10 +26,10 @@ import org.apache.beam.sdk.values.PCollection;
  *
  * <p>A chunk ends at the first batch boundary after it has reached its byte size: 1/32 of the
  * input, so that even a small input keeps every worker busy, but no more than 4 MiB (a chunk can
- * pass that by up to one batch). A chunk of one
- * batch costs the embedded runner a fixed few milliseconds per step (it serialises each step's
- * function for every bundle), which was a tenth of a large run's CPU with 500-line chunks. A worker
- * still holds one batch at a time, so memory does not grow with the chunk.
+ * pass that by up to one batch). A chunk of one batch costs the embedded runner a fixed few
+ * milliseconds per step (it serialises each step's function for every bundle), which was a tenth
+ * of a large run's CPU with 500-line chunks. A worker still holds one batch at a time, so memory
+ * does not grow with the chunk.
  */
 public final class PlanInputChunks extends PTransform<PBegin, PCollection<InputChunk>> {
 

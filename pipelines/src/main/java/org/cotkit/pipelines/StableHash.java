@@ -9,12 +9,12 @@ import java.util.HexFormat;
  * A short hex digest (the first 8 bytes of SHA-256) of a sequence of strings, the same on every
  * JVM and run: derived record ids and file names that a retry reproduces instead of duplicating.
  */
-final class StableHash {
+public final class StableHash {
 
   private StableHash() {}
 
   /** 16 hex characters digesting {@code parts}, each followed by a newline. */
-  static String of(Iterable<String> parts) {
+  public static String of(Iterable<String> parts) {
     try {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
       for (String part : parts) {

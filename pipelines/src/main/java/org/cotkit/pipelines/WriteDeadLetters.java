@@ -10,9 +10,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.beam.sdk.io.FileSystems;
-import org.apache.beam.sdk.io.fs.ResolveOptions.StandardResolveOptions;
-import org.apache.beam.sdk.io.fs.ResourceId;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
@@ -82,16 +79,15 @@ public final class WriteDeadLetters extends PTransform<PCollection<DeadLetter>, 
       if (lines.isEmpty()) {
         return;
       }
-      ResourceId dir = FileSystems.matchNewResource(directory, true);
-      String name = "dead-letters-" + StableHash.of(lines) + ".jsonl";
-      ResourceId temp = dir.resolve("." + name + ".tmp", StandardResolveOptions.RESOLVE_FILE);
-      try (OutputStream out = Channels.newOutputStream(FileSystems.create(temp, "application/jsonl"))) {
-        for (String line : lines) {
-          out.write(line.getBytes(StandardCharsets.UTF_8));
-          out.write('\n');
-        }
-      }
-      FileSystems.rename(List.of(temp), List.of(dir.resolve(name, StandardResolveOptions.RESOLVE_FILE)));
+      List<String> bundle = lines;
+      RenamedIntoPlace.write(directory, "dead-letters-" + StableHash.of(bundle) + ".jsonl", "application/jsonl",
+          channel -> {
+            OutputStream out = Channels.newOutputStream(channel); // closing the channel ends the file
+            for (String line : bundle) {
+              out.write(line.getBytes(StandardCharsets.UTF_8));
+              out.write('\n');
+            }
+          });
       lines = null;
     }
   }

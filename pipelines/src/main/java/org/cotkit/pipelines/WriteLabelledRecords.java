@@ -8,12 +8,7 @@ import java.nio.channels.WritableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import org.apache.avro.generic.GenericRecord;
-import org.apache.beam.sdk.io.FileSystems;
-import org.apache.beam.sdk.io.fs.MoveOptions;
-import org.apache.beam.sdk.io.fs.ResolveOptions.StandardResolveOptions;
-import org.apache.beam.sdk.io.fs.ResourceId;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
@@ -62,21 +57,16 @@ public final class WriteLabelledRecords extends PTransform<PCollection<List<CotT
       for (CotToCompress labelled : batch) {
         origins.add(labelled.record().origin().location());
       }
-      ResourceId dir = FileSystems.matchNewResource(directory, true);
       boolean parquet = format == LabelOptions.OutputFormat.PARQUET;
       String name = "part-" + StableHash.of(origins) + (parquet ? ".parquet" : ".jsonl");
-      ResourceId target = dir.resolve(name, StandardResolveOptions.RESOLVE_FILE);
-      ResourceId temp = dir.resolve("." + name + "." + UUID.randomUUID() + ".tmp", StandardResolveOptions.RESOLVE_FILE);
-      try (WritableByteChannel channel =
-          FileSystems.create(temp, parquet ? "application/vnd.apache.parquet" : "application/jsonl")) {
-        if (parquet) {
-          writeParquet(batch, channel);
-        } else {
-          writeJsonl(batch, channel);
-        }
-      }
-      FileSystems.delete(List.of(target), MoveOptions.StandardMoveOptions.IGNORE_MISSING_FILES);
-      FileSystems.rename(List.of(temp), List.of(target));
+      RenamedIntoPlace.write(directory, name, parquet ? "application/vnd.apache.parquet" : "application/jsonl",
+          channel -> {
+            if (parquet) {
+              writeParquet(batch, channel);
+            } else {
+              writeJsonl(batch, channel);
+            }
+          });
       filesWritten.inc();
       out.output(KV.of("records_written", (long) batch.size()));
     }
