@@ -174,6 +174,41 @@ class RatioPrunerTest {
   }
 
   @Test
+  void keepsTheSameWordsAsAComparatorSortOverManyTies() {
+    Random random = new Random(11);
+    RatioPruner pruner = new RatioPruner(word -> 1 + word.start() % 3); // 1 to 3 tokens a word
+    for (int trial = 0; trial < 2_000; trial++) {
+      int n = random.nextInt(60);
+      List<Word> words = words(n);
+      double[] scores = new double[n];
+      boolean[] forced = new boolean[n];
+      for (int i = 0; i < n; i++) {
+        scores[i] = random.nextInt(5) * 0.25 + (random.nextBoolean() ? 0 : random.nextDouble());
+        forced[i] = random.nextInt(5) == 0;
+      }
+      // the order the pruner promises, by a plain comparator sort
+      Integer[] order = IntStream.range(0, n).filter(i -> !forced[i]).boxed().toArray(Integer[]::new);
+      java.util.Arrays.sort(order, (a, b) -> scores[a] != scores[b] ? Double.compare(scores[b], scores[a]) : Integer.compare(a, b));
+      for (RatioPruner.Selection selection : pruner.select(words, scores, forced, RATIOS)) {
+        boolean[] expected = forced.clone();
+        int kept = 0;
+        int total = 0;
+        for (int i = 0; i < n; i++) {
+          total += 1 + words.get(i).start() % 3;
+          kept += forced[i] ? 1 + words.get(i).start() % 3 : 0;
+        }
+        long target = Math.max((long) Math.ceil(selection.ratio() * total - 1e-9), total > 0 ? 1 : 0);
+        for (int r = 0; r < order.length && kept < target; r++) {
+          expected[order[r]] = true;
+          kept += 1 + words.get(order[r]).start() % 3;
+        }
+        assertArrayEquals(expected, selection.kept(), "trial " + trial + " ratio " + selection.ratio());
+        assertEquals(kept, selection.keptTokens());
+      }
+    }
+  }
+
+  @Test
   void forcedWordsAreAlwaysKeptEvenWithLowestScores() {
     double[] scores = {-100, 5, 4, -100, 3, 2, 1, -100};
     boolean[] forced = {true, false, false, true, false, false, false, true};

@@ -1,7 +1,6 @@
 package org.cotkit.labelers;
 
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * A GSM8K reference solution split into its reasoning and its final answer: the text before the
@@ -12,8 +11,6 @@ import java.util.regex.Pattern;
  * @param answer the final answer
  */
 public record Gsm8kSolution(String reasoning, String answer) {
-
-  private static final Pattern CALCULATOR_NOTE = Pattern.compile("<<[^<>]*>>");
 
   /** Splits a solution at its last {@code ####}; empty when there is none, or nothing on a side. */
   public static Optional<Gsm8kSolution> parse(String solution) {
@@ -28,8 +25,31 @@ public record Gsm8kSolution(String reasoning, String answer) {
         : Optional.of(new Gsm8kSolution(reasoning, answer));
   }
 
-  /** The text without GSM8K's {@code <<a*b=c>>} calculator annotations. */
+  /**
+   * The text without GSM8K's {@code <<a*b=c>>} calculator annotations: each {@code <<} followed by
+   * text without {@code <} or {@code >} and then {@code >>}, as the regex {@code <<[^<>]*>>}
+   * would remove them. Scanned by hand because the regex was a few percent of compressing GSM8K.
+   */
   public static String withoutCalculatorNotes(String text) {
-    return CALCULATOR_NOTE.matcher(text).replaceAll("");
+    int open = text.indexOf("<<");
+    if (open < 0) {
+      return text;
+    }
+    StringBuilder out = new StringBuilder(text.length());
+    int copied = 0;
+    while (open >= 0) {
+      int end = open + 2;
+      while (end < text.length() && text.charAt(end) != '<' && text.charAt(end) != '>') {
+        end++;
+      }
+      if (text.startsWith(">>", end)) {
+        out.append(text, copied, open);
+        copied = end + 2;
+        open = text.indexOf("<<", copied);
+      } else {
+        open = text.indexOf("<<", open + 1);
+      }
+    }
+    return copied == 0 ? text : out.append(text, copied, text.length()).toString();
   }
 }

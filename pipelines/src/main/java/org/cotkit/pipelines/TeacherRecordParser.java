@@ -1,13 +1,16 @@
 package org.cotkit.pipelines;
 
+import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Turns one JSON record into a {@link TeacherRecord}, reading canonical fields through a
@@ -20,11 +23,16 @@ public final class TeacherRecordParser {
   private final ObjectReader json =
       new ObjectMapper().readerFor(JsonNode.class).with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
   private final FieldMapping mapping;
+  /** Each canonical field's pointer, compiled once: compiling it for every record showed in profiles. */
+  private final Map<String, JsonPointer> pointers = new HashMap<>();
   private final InputPreset preset;
 
   public TeacherRecordParser(FieldMapping mapping, InputPreset preset) {
     this.mapping = mapping;
     this.preset = preset;
+    for (String canonical : FieldMapping.CANONICAL_FIELDS) {
+      pointers.put(canonical, JsonPointer.compile(mapping.pointer(canonical)));
+    }
   }
 
   public TeacherRecord parse(RawRecord raw) throws InvalidRecordException {
@@ -73,7 +81,7 @@ public final class TeacherRecordParser {
   }
 
   private String text(JsonNode root, String canonical, boolean numbersAllowed) throws InvalidRecordException {
-    return textAt(root.at(mapping.pointer(canonical)), mapping.actualName(canonical), numbersAllowed);
+    return textAt(root.at(pointers.get(canonical)), mapping.actualName(canonical), numbersAllowed);
   }
 
   private static String textAt(JsonNode node, String name, boolean numbersAllowed) throws InvalidRecordException {
@@ -97,7 +105,7 @@ public final class TeacherRecordParser {
   }
 
   private List<TeacherSample> samples(JsonNode root) throws InvalidRecordException {
-    JsonNode node = root.at(mapping.pointer("samples"));
+    JsonNode node = root.at(pointers.get("samples"));
     String name = mapping.actualName("samples");
     if (node.isMissingNode() || node.isNull()) {
       return List.of();
@@ -116,11 +124,11 @@ public final class TeacherRecordParser {
       if (!sample.isObject()) {
         throw new InvalidRecordException("'" + at + "' must be a string or an object with a cot");
       }
-      String cot = textAt(sample.at(mapping.pointer("sample_cot")), at + "." + mapping.actualName("sample_cot"), false);
+      String cot = textAt(sample.at(pointers.get("sample_cot")), at + "." + mapping.actualName("sample_cot"), false);
       if (cot == null) {
         throw new InvalidRecordException("'" + at + "' has no '" + mapping.actualName("sample_cot") + "'");
       }
-      JsonNode correct = sample.at(mapping.pointer("sample_correct"));
+      JsonNode correct = sample.at(pointers.get("sample_correct"));
       if (!correct.isMissingNode() && !correct.isNull() && !correct.isBoolean()) {
         throw new InvalidRecordException("'" + at + "." + mapping.actualName("sample_correct") + "' must be a boolean");
       }
