@@ -27,7 +27,14 @@ public final class SftExampleWriteSupport extends WriteSupport<SftExample> {
   /** The footer key under which parquet-avro keeps the Avro schema. */
   private static final String AVRO_SCHEMA = "parquet.avro.schema";
 
+  /** Slots of {@link #lastText}: one per top-level column, then the first chat turns' roles. */
+  private static final int ROLE_SLOTS = SCHEMA.getFieldCount();
+  private static final int SLOTS = ROLE_SLOTS + 2;
+
   private RecordConsumer out;
+  /** The text each slot encoded last, and its bytes: see {@link #bytes(int, String)}. */
+  private final String[] lastText = new String[SLOTS];
+  private final Binary[] lastBytes = new Binary[SLOTS];
 
   @Override
   public String getName() {
@@ -50,28 +57,28 @@ public final class SftExampleWriteSupport extends WriteSupport<SftExample> {
     Binary completion = bytes(example.completion());
     out.startMessage();
     binary(0, "id", bytes(example.id()));
-    binary(1, "source_id", bytes(example.sourceId()));
-    binary(2, "split", bytes(example.split()));
-    binary(3, "mode", bytes(example.mode()));
+    binary(1, "source_id", bytes(1, example.sourceId()));
+    binary(2, "split", bytes(2, example.split()));
+    binary(3, "mode", bytes(3, example.mode()));
     binary(4, "prompt", prompt);
     binary(5, "completion", completion);
     messages(example, prompt, completion);
     decimal(7, "ratio", example.ratio());
     decimal(8, "achieved_ratio", example.achievedRatio());
-    binary(9, "difficulty", bytes(example.difficulty()));
-    binary(10, "difficulty_source", bytes(example.difficultySource()));
+    binary(9, "difficulty", bytes(9, example.difficulty()));
+    binary(10, "difficulty_source", bytes(10, example.difficultySource()));
     decimal(11, "pass_rate", example.passRate());
     integer(12, "token_budget", example.tokenBudget());
     integer(13, "cot_tokens", example.cotTokens());
     integer(14, "kept_tokens", example.keptTokens());
-    binary(15, "answer", bytes(example.answer()));
-    binary(16, "answer_source", bytes(example.answerSource()));
+    binary(15, "answer", bytes(15, example.answer()));
+    binary(16, "answer_source", bytes(16, example.answerSource()));
     if (example.verified() != null) {
       out.startField("verified", 17);
       out.addBoolean(example.verified());
       out.endField("verified", 17);
     }
-    binary(18, "source", bytes(example.source()));
+    binary(18, "source", bytes(18, example.source()));
     out.endMessage();
   }
 
@@ -82,10 +89,11 @@ public final class SftExampleWriteSupport extends WriteSupport<SftExample> {
     out.startGroup();
     if (!messages.isEmpty()) {
       out.startField("array", 0);
-      for (SftExample.Message message : messages) {
+      for (int turn = 0; turn < messages.size(); turn++) {
+        SftExample.Message message = messages.get(turn);
         String content = message.content();
         out.startGroup();
-        binary(0, "role", bytes(message.role()));
+        binary(0, "role", turn < SLOTS - ROLE_SLOTS ? bytes(ROLE_SLOTS + turn, message.role()) : bytes(message.role()));
         binary(1, "content", content == example.prompt() ? prompt
             : content == example.completion() ? completion : bytes(content));
         out.endGroup();
@@ -119,6 +127,19 @@ public final class SftExampleWriteSupport extends WriteSupport<SftExample> {
       out.addInteger(value);
       out.endField(name, index);
     }
+  }
+
+  /**
+   * The bytes of {@code text}, reusing the slot's last ones when it is the same string object: a
+   * record's id, answer and source, and the constant split, mode and roles, repeat row after row
+   * (six rows a record), and encoding them again showed in profiles.
+   */
+  private Binary bytes(int slot, String text) {
+    if (text != lastText[slot]) {
+      lastText[slot] = text;
+      lastBytes[slot] = bytes(text);
+    }
+    return lastBytes[slot];
   }
 
   private static Binary bytes(String text) {

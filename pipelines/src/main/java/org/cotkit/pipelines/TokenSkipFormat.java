@@ -1,6 +1,7 @@
 package org.cotkit.pipelines;
 
 import java.io.Serializable;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * TokenSkip's training layout: prompt {@code {question}{sep}{γ}{sep}} (the question alone at
@@ -13,6 +14,14 @@ public final class TokenSkipFormat implements Serializable {
   private static final long serialVersionUID = 1L;
 
   public static final String DEFAULT_SEPARATOR = "<|eot_id|>";
+
+  /**
+   * Labels already written, by ratio: a run has a handful of target ratios and labels each of them
+   * twice per row, and {@code Double.toString} every time was over 1% of compressing. Bounded,
+   * so that a caller labelling arbitrary ratios does not grow it without end.
+   */
+  private static final ConcurrentHashMap<Double, String> RATIO_LABELS = new ConcurrentHashMap<>();
+  private static final int MAX_CACHED_LABELS = 64;
 
   private final String separator;
   private final boolean ratioAlwaysShown;
@@ -42,6 +51,13 @@ public final class TokenSkipFormat implements Serializable {
 
   /** "0.5", "0.75", "1.0": the ratio as the student sees it in the prompt. */
   public static String ratioLabel(double ratio) {
-    return Double.toString(ratio);
+    String label = RATIO_LABELS.get(ratio);
+    if (label == null) {
+      label = Double.toString(ratio);
+      if (RATIO_LABELS.size() < MAX_CACHED_LABELS) {
+        RATIO_LABELS.put(ratio, label);
+      }
+    }
+    return label;
   }
 }
