@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.IntStream;
@@ -188,7 +189,7 @@ class RatioPrunerTest {
       }
       // the order the pruner promises, by a plain comparator sort
       Integer[] order = IntStream.range(0, n).filter(i -> !forced[i]).boxed().toArray(Integer[]::new);
-      java.util.Arrays.sort(order, (a, b) -> scores[a] != scores[b] ? Double.compare(scores[b], scores[a]) : Integer.compare(a, b));
+      Arrays.sort(order, (a, b) -> scores[a] != scores[b] ? Double.compare(scores[b], scores[a]) : Integer.compare(a, b));
       for (RatioPruner.Selection selection : pruner.select(words, scores, forced, RATIOS)) {
         boolean[] expected = forced.clone();
         int kept = 0;

@@ -28,7 +28,8 @@ public record Gsm8kSolution(String reasoning, String answer) {
   /**
    * The text without GSM8K's {@code <<a*b=c>>} calculator annotations: each {@code <<} followed by
    * text without {@code <} or {@code >} and then {@code >>}, as the regex {@code <<[^<>]*>>}
-   * would remove them. Scanned by hand because the regex was a few percent of compressing GSM8K.
+   * would remove them. Scanned by hand: the regex was 3% of the CPU samples of compressing 100×
+   * GSM8K.
    */
   public static String withoutCalculatorNotes(String text) {
     int open = text.indexOf("<<");

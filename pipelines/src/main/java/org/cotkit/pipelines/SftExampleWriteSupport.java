@@ -131,8 +131,8 @@ public final class SftExampleWriteSupport extends WriteSupport<SftExample> {
 
   /**
    * The bytes of {@code text}, reusing the slot's last ones when it is the same string object: a
-   * record's id, answer and source, and the constant split, mode and roles, repeat row after row
-   * (six rows a record), and encoding them again showed in profiles.
+   * record's source id, answer and source, and the constant split, mode and roles, repeat row
+   * after row (six rows a record), and encoding them again showed in profiles.
    */
   private Binary bytes(int slot, String text) {
     if (text != lastText[slot]) {
