@@ -26,15 +26,15 @@ import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.parquet.hadoop.ParquetWriter;
-import org.cotkit.pipelines.ChannelParquetWriter;
-import org.cotkit.pipelines.DirectRunnerTuning;
-import org.cotkit.pipelines.InputChunk;
-import org.cotkit.pipelines.InputChunkReader;
-import org.cotkit.pipelines.PlanInputChunks;
-import org.cotkit.pipelines.RawRecord;
-import org.cotkit.pipelines.ReadTeacherInput;
-import org.cotkit.pipelines.RenamedIntoPlace;
-import org.cotkit.pipelines.StableHash;
+import org.cotkit.pipelines.io.ChannelParquetWriter;
+import org.cotkit.pipelines.io.InputChunk;
+import org.cotkit.pipelines.io.InputChunkReader;
+import org.cotkit.pipelines.io.InputFormat;
+import org.cotkit.pipelines.io.PlanInputChunks;
+import org.cotkit.pipelines.io.RawRecord;
+import org.cotkit.pipelines.io.RenamedIntoPlace;
+import org.cotkit.pipelines.io.StableHash;
+import org.cotkit.pipelines.shape.DirectRunnerTuning;
 
 /**
  * The I/O floor of {@code cotkit compress}: a Beam pipeline with cotkit's shape and none of its
@@ -81,7 +81,7 @@ public final class CopyToParquet {
 
     Pipeline pipeline = Pipeline.create(options);
     pipeline
-        .apply("PlanChunks", new PlanInputChunks(args[0], ReadTeacherInput.Format.AUTO, BATCH_LINES))
+        .apply("PlanChunks", new PlanInputChunks(args[0], InputFormat.AUTO, BATCH_LINES))
         .apply("ReadParseAndWrite", ParDo.of(new CopyChunkFn(args[1].replaceAll("/+$", ""))));
 
     long start = System.nanoTime();
@@ -129,7 +129,7 @@ public final class CopyToParquet {
     @Setup
     public void setup() {
       json = new ObjectMapper().readerFor(JsonNode.class);
-      reader = new InputChunkReader(ReadTeacherInput.Format.AUTO);
+      reader = new InputChunkReader(InputFormat.AUTO);
     }
 
     @ProcessElement

@@ -19,23 +19,22 @@ import org.cotkit.compressors.SelfInformationScorer;
 import org.cotkit.compressors.TokenCounter;
 import org.cotkit.compressors.Word;
 import org.cotkit.compressors.WordSegmenter;
-import org.cotkit.pipelines.ChannelParquetWriter;
-import org.cotkit.pipelines.CompressPipeline;
-import org.cotkit.pipelines.CompressedRecord;
-import org.cotkit.pipelines.CotPreference;
-import org.cotkit.pipelines.CotToCompress;
-import org.cotkit.pipelines.FieldMapping;
-import org.cotkit.pipelines.FormatTokenSkipExamples;
-import org.cotkit.pipelines.InputPreset;
-import org.cotkit.pipelines.InvalidRecordException;
-import org.cotkit.pipelines.RawRecord;
-import org.cotkit.pipelines.SftExample;
-import org.cotkit.pipelines.SftExampleWriteSupport;
-import org.cotkit.pipelines.SelectCot;
-import org.cotkit.pipelines.SftSchema;
-import org.cotkit.pipelines.TeacherRecord;
-import org.cotkit.pipelines.TeacherRecordParser;
-import org.cotkit.pipelines.TokenSkipFormat;
+import org.cotkit.pipelines.compress.CompressedRecord;
+import org.cotkit.pipelines.compress.TokenSkipFormat;
+import org.cotkit.pipelines.compress.TokenSkipRows;
+import org.cotkit.pipelines.compress.TokenSkipSettings;
+import org.cotkit.pipelines.io.ChannelParquetWriter;
+import org.cotkit.pipelines.io.RawRecord;
+import org.cotkit.pipelines.record.ChosenCot;
+import org.cotkit.pipelines.record.CotPreference;
+import org.cotkit.pipelines.record.FieldMapping;
+import org.cotkit.pipelines.record.InputPreset;
+import org.cotkit.pipelines.record.InvalidRecordException;
+import org.cotkit.pipelines.record.TeacherRecord;
+import org.cotkit.pipelines.record.TeacherRecordParser;
+import org.cotkit.pipelines.sft.SftExample;
+import org.cotkit.pipelines.sft.SftExampleWriteSupport;
+import org.cotkit.pipelines.sft.SftSchema;
 
 /**
  * The work of {@code cotkit compress} as one plain, single-threaded Java loop with no Beam: parse,
@@ -59,11 +58,11 @@ public final class PlainLoopCompress {
     Path input = Path.of(args[0]);
     Path output = Path.of(args[1]);
     InputPreset preset = args.length > 2 ? InputPreset.valueOf(args[2].toUpperCase()) : InputPreset.NONE;
-    double[] ratios = CompressPipeline.parseRatios(args.length > 3 ? args[3] : "0.5,0.6,0.7,0.8,0.9,1.0");
+    double[] ratios = TokenSkipSettings.parseRatios(args.length > 3 ? args[3] : "0.5,0.6,0.7,0.8,0.9,1.0");
     long start = System.nanoTime();
 
     TeacherRecordParser parser = new TeacherRecordParser(FieldMapping.identity(), preset);
-    List<CotToCompress> cots = new ArrayList<>();
+    List<ChosenCot> cots = new ArrayList<>();
     long lineNumber = 0;
     long invalid = 0;
     try (BufferedReader reader = Files.newBufferedReader(input)) {
@@ -74,7 +73,7 @@ public final class PlainLoopCompress {
         }
         try {
           TeacherRecord record = parser.parse(RawRecord.of(input.toString(), lineNumber, line));
-          cots.add(SelectCot.choose(record, CotPreference.LONG));
+          cots.add(ChosenCot.choose(record, CotPreference.LONG));
         } catch (InvalidRecordException e) {
           invalid++;
         }
@@ -83,7 +82,7 @@ public final class PlainLoopCompress {
 
     WordSegmenter segmenter = new WordSegmenter();
     BigramCounts counts = new BigramCounts();
-    for (CotToCompress cot : cots) {
+    for (ChosenCot cot : cots) {
       counts.add(segmenter.segment(cot.cot()));
     }
     SelfInformationScorer scorer = new SelfInformationScorer(BigramModel.fit(counts));
@@ -95,10 +94,10 @@ public final class PlainLoopCompress {
     long rows = 0;
     for (int from = 0; from < cots.size(); from += RECORDS_PER_FILE) {
       List<SftExample> examples = new ArrayList<>();
-      for (CotToCompress cot : cots.subList(from, Math.min(cots.size(), from + RECORDS_PER_FILE))) {
+      for (ChosenCot cot : cots.subList(from, Math.min(cots.size(), from + RECORDS_PER_FILE))) {
         List<Word> words = segmenter.segment(cot.cot());
         List<CompressedCot> compressed = pruner.prune(cot.cot(), words, scorer.score(words), cot.answer(), ratios);
-        examples.addAll(FormatTokenSkipExamples.examples(new CompressedRecord(cot, compressed, null), format, "train"));
+        examples.addAll(TokenSkipRows.of(new CompressedRecord(cot, compressed, null), format, "train"));
       }
       rows += write(examples, output.resolve(String.format("part-%05d.parquet", from / RECORDS_PER_FILE)));
     }

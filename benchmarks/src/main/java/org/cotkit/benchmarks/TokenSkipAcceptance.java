@@ -17,13 +17,12 @@ import java.util.regex.Pattern;
 import org.cotkit.compressors.ForcedWords;
 import org.cotkit.compressors.Word;
 import org.cotkit.compressors.WordSegmenter;
-import org.cotkit.pipelines.CotPreference;
-import org.cotkit.pipelines.CotToCompress;
-import org.cotkit.pipelines.FieldMapping;
-import org.cotkit.pipelines.InputPreset;
-import org.cotkit.pipelines.RawRecord;
-import org.cotkit.pipelines.SelectCot;
-import org.cotkit.pipelines.TeacherRecordParser;
+import org.cotkit.pipelines.io.RawRecord;
+import org.cotkit.pipelines.record.ChosenCot;
+import org.cotkit.pipelines.record.CotPreference;
+import org.cotkit.pipelines.record.FieldMapping;
+import org.cotkit.pipelines.record.InputPreset;
+import org.cotkit.pipelines.record.TeacherRecordParser;
 
 /**
  * Checks a {@code cotkit compress} output against the TokenSkip acceptance criteria and prints a
@@ -46,7 +45,7 @@ public final class TokenSkipAcceptance {
     InputPreset preset = args.length > 2 ? InputPreset.valueOf(args[2].toUpperCase()) : InputPreset.NONE;
     boolean keepDigits = args.length <= 3 || !args[3].equals("no-keep-digits");
 
-    Map<String, CotToCompress> cots = readCots(input, preset);
+    Map<String, ChosenCot> cots = readCots(input, preset);
     WordSegmenter segmenter = new WordSegmenter();
     ForcedWords forcedWords = new ForcedWords(keepDigits, List.of());
 
@@ -63,7 +62,7 @@ public final class TokenSkipAcceptance {
                 + output.resolve("data").toAbsolutePath() + "/*.parquet')")) {
       while (result.next()) {
         rows++;
-        CotToCompress cot = cots.get(result.getString(1));
+        ChosenCot cot = cots.get(result.getString(1));
         double ratio = result.getDouble(2);
         double achieved = result.getDouble(3);
         String compressed = result.getString(4).split(Pattern.quote(FINAL_ANSWER), 2)[0];
@@ -112,15 +111,15 @@ public final class TokenSkipAcceptance {
         ratio, (long) s[0], (long) s[1], 100 * s[1] / s[0], s[2] / (s[0] - s[1]), s[3]));
   }
 
-  private static Map<String, CotToCompress> readCots(Path input, InputPreset preset) throws Exception {
+  private static Map<String, ChosenCot> readCots(Path input, InputPreset preset) throws Exception {
     TeacherRecordParser parser = new TeacherRecordParser(FieldMapping.identity(), preset);
-    Map<String, CotToCompress> cots = new HashMap<>();
+    Map<String, ChosenCot> cots = new HashMap<>();
     try (BufferedReader reader = Files.newBufferedReader(input)) {
       long line = 0;
       for (String text = reader.readLine(); text != null; text = reader.readLine()) {
         line++;
         if (!text.isBlank()) {
-          CotToCompress cot = SelectCot.choose(parser.parse(RawRecord.of(input.toString(), line, text)), CotPreference.LONG);
+          ChosenCot cot = ChosenCot.choose(parser.parse(RawRecord.of(input.toString(), line, text)), CotPreference.LONG);
           cots.put(cot.record().id(), cot);
         }
       }

@@ -3,9 +3,11 @@ package org.cotkit.cli;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.cotkit.pipelines.AdaptiveFormat;
-import org.cotkit.pipelines.BuildOptions;
 import org.cotkit.pipelines.BuildPipeline;
+import org.cotkit.pipelines.build.AdaptiveFormat;
+import org.cotkit.pipelines.build.BuildSettings;
+import org.cotkit.pipelines.build.SimpleSource;
+import org.cotkit.pipelines.compress.TokenSkipSettings;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -67,21 +69,22 @@ public final class BuildCommand implements Callable<Integer> {
 
   @CommandLine.Unmatched List<String> beamArgs = new ArrayList<>();
 
+  /** @throws IllegalArgumentException naming the option at fault */
+  private BuildSettings settings() {
+    if (tags.size() != 2) {
+      throw new IllegalArgumentException("--tags needs exactly two tags, SIMPLE,COMPLEX; got " + tags.size());
+    }
+    TokenSkipSettings tokenSkipSettings = tokenSkip.settings();
+    AdaptiveFormat format =
+        new AdaptiveFormat(tags.get(0), tags.get(1), tagPosition, tokenSkipSettings.promptSeparator());
+    return new BuildSettings(io.settings(), tokenSkipSettings, difficulty.settings(), validationFraction, format,
+        SimpleSource.parse(simpleFrom), keepIncorrect);
+  }
+
   @Override
   public Integer call() {
-    PipelineJob<BuildOptions> job = new PipelineJob<>("build", BuildOptions.class, options -> {
-      tokenSkip.applyTo(options);
-      difficulty.applyTo(options);
-      if (tags.size() != 2) {
-        throw new IllegalArgumentException("--tags needs exactly two tags, SIMPLE,COMPLEX; got " + tags.size());
-      }
-      options.setValidationFraction(validationFraction);
-      options.setTagPosition(tagPosition);
-      options.setSimpleTag(tags.get(0));
-      options.setComplexTag(tags.get(1));
-      options.setSimpleFrom(simpleFrom);
-      options.setKeepIncorrect(keepIncorrect);
-    }, BuildPipeline::build, TokenSkipArgs::holdModel);
+    PipelineJob<BuildSettings> job = new PipelineJob<>("build", this::settings, BuildSettings::input,
+        BuildPipeline::build, settings -> TokenSkipArgs.holdModel(settings.tokenSkip()));
     return job.run(spec.commandLine(), io, beamArgs);
   }
 }

@@ -3,8 +3,8 @@ package org.cotkit.cli;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.cotkit.pipelines.CompressOptions;
 import org.cotkit.pipelines.CompressPipeline;
+import org.cotkit.pipelines.compress.CompressSettings;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -43,10 +43,9 @@ public final class CompressCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    PipelineJob<CompressOptions> job = new PipelineJob<>("compress", CompressOptions.class, options -> {
-      tokenSkip.applyTo(options);
-      options.setSplit(split);
-    }, CompressPipeline::build, TokenSkipArgs::holdModel);
+    PipelineJob<CompressSettings> job = new PipelineJob<>("compress",
+        () -> new CompressSettings(io.settings(), tokenSkip.settings(), split), CompressSettings::input,
+        CompressPipeline::build, settings -> TokenSkipArgs.holdModel(settings.tokenSkip()));
     return job.run(spec.commandLine(), io, beamArgs);
   }
 }

@@ -1,7 +1,6 @@
 package org.cotkit.cli;
 
-import org.cotkit.pipelines.DifficultyOptions;
-import org.cotkit.pipelines.DifficultySettings;
+import org.cotkit.pipelines.label.DifficultySettings;
 import picocli.CommandLine.Option;
 
 /** Options of difficulty labelling and token budgets, shared by {@code label} and {@code build}. */
@@ -34,16 +33,11 @@ final class DifficultyArgs {
   int budgetCap;
 
   /**
-   * Validates and copies the options.
+   * The validated difficulty settings.
    *
    * @throws IllegalArgumentException naming the option at fault
    */
-  void applyTo(DifficultyOptions options) {
-    options.setDifficultyPolicies(policies);
-    options.setPassRateThreshold(passRateThreshold);
-    options.setLengthThreshold(lengthThreshold);
-    options.setLengthPercentile(lengthPercentile);
-    options.setBudgetCap(budgetCap);
-    DifficultySettings.from(options);
+  DifficultySettings settings() {
+    return DifficultySettings.of(policies, passRateThreshold, lengthThreshold, lengthPercentile, budgetCap);
   }
 }

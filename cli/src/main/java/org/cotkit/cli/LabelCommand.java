@@ -3,8 +3,9 @@ package org.cotkit.cli;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.cotkit.pipelines.LabelOptions;
 import org.cotkit.pipelines.LabelPipeline;
+import org.cotkit.pipelines.label.LabelOutputFormat;
+import org.cotkit.pipelines.label.LabelSettings;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -41,16 +42,15 @@ public final class LabelCommand implements Callable<Integer> {
       description = "jsonl: each input record as it was, with the label fields added (same-named fields "
           + "are replaced); parquet: the canonical fields (id, question, answer, long_cot, short_cot, "
           + "samples, source, domain) and the label fields. Default: ${DEFAULT-VALUE}.")
-  LabelOptions.OutputFormat outputFormat;
+  LabelOutputFormat outputFormat;
 
   @CommandLine.Unmatched List<String> beamArgs = new ArrayList<>();
 
   @Override
   public Integer call() {
-    PipelineJob<LabelOptions> job = new PipelineJob<>("label", LabelOptions.class, options -> {
-      difficulty.applyTo(options);
-      options.setOutputFormat(outputFormat);
-    }, LabelPipeline::build);
+    PipelineJob<LabelSettings> job = new PipelineJob<>("label",
+        () -> new LabelSettings(io.settings(), difficulty.settings(), outputFormat), LabelSettings::input,
+        LabelPipeline::build);
     return job.run(spec.commandLine(), io, beamArgs);
   }
 }

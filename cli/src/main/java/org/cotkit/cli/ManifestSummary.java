@@ -10,7 +10,7 @@ import java.nio.channels.Channels;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.ResolveOptions.StandardResolveOptions;
 import org.apache.beam.sdk.io.fs.ResourceId;
-import org.cotkit.pipelines.WriteManifest;
+import org.cotkit.pipelines.manifest.WriteManifest;
 
 /** Prints the counts of a finished run from its manifest.json. */
 final class ManifestSummary {

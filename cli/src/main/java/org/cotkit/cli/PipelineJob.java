@@ -2,14 +2,13 @@ package org.cotkit.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.BiConsumer;
-import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.io.FileSystems;
@@ -17,63 +16,69 @@ import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
 import org.apache.beam.sdk.io.fs.MatchResult;
 import org.apache.beam.sdk.io.fs.MoveOptions;
 import org.apache.beam.sdk.io.fs.ResourceId;
+import org.apache.beam.sdk.options.PipelineOptions;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
-import org.cotkit.pipelines.DirectRunnerTuning;
-import org.cotkit.pipelines.TeacherInputOptions;
-import org.cotkit.pipelines.WriteManifest;
+import org.cotkit.pipelines.manifest.WriteManifest;
+import org.cotkit.pipelines.record.InputSettings;
+import org.cotkit.pipelines.shape.DirectRunnerTuning;
 import org.joda.time.Duration;
 import picocli.CommandLine;
 
 /**
- * Runs one cotkit pipeline command the same way for every command: options from the command line
- * and the extra {@code --name=value} Beam options, the pipeline built (so every mistake is a usage
- * error before anything is written), an old dataset refused or cleared, the run, and the summary
- * from the manifest.
+ * Runs one cotkit pipeline command the same way for every command: the command's settings from its
+ * options, Beam's runner options from the extra {@code --name=value} options, the pipeline built
+ * (so every mistake is a usage error before anything is written), an old dataset refused or
+ * cleared, the run, and the summary from the manifest.
+ *
+ * @param <S> the command's settings
  */
-final class PipelineJob<T extends TeacherInputOptions> {
+final class PipelineJob<S> {
 
   /** How often progress is redrawn on a terminal, and printed as a line in a log. */
   private static final Duration LIVE_INTERVAL = Duration.millis(500);
   private static final Duration LOG_INTERVAL = Duration.standardSeconds(5);
 
   private final String command;
-  private final Class<T> optionsType;
-  private final Consumer<T> configure;
-  private final BiConsumer<Pipeline, T> build;
-  private final Function<T, AutoCloseable> holdForRun;
+  private final Supplier<S> settings;
+  private final Function<S, InputSettings> input;
+  private final BiConsumer<Pipeline, S> build;
+  private final Function<S, AutoCloseable> holdForRun;
 
   /**
-   * @param configure copies and validates the command's own options, throwing
+   * @param settings validates the command's options into its settings, throwing
    *     IllegalArgumentException naming the option at fault
+   * @param input the input and output part of the settings
    * @param build adds the pipeline, throwing IllegalArgumentException naming the option at fault
    * @param holdForRun opens what the run needs checked before it starts and held while it runs
    *     (a scoring model); IllegalArgumentException names the option at fault, IllegalStateException
    *     says why this machine cannot do it
    */
-  PipelineJob(String command, Class<T> optionsType, Consumer<T> configure, BiConsumer<Pipeline, T> build,
-      Function<T, AutoCloseable> holdForRun) {
+  PipelineJob(String command, Supplier<S> settings, Function<S, InputSettings> input, BiConsumer<Pipeline, S> build,
+      Function<S, AutoCloseable> holdForRun) {
     this.command = command;
-    this.optionsType = optionsType;
-    this.configure = configure;
+    this.settings = settings;
+    this.input = input;
     this.build = build;
     this.holdForRun = holdForRun;
   }
 
-  PipelineJob(String command, Class<T> optionsType, Consumer<T> configure, BiConsumer<Pipeline, T> build) {
-    this(command, optionsType, configure, build, options -> () -> {});
+  PipelineJob(String command, Supplier<S> settings, Function<S, InputSettings> input, BiConsumer<Pipeline, S> build) {
+    this(command, settings, input, build, s -> () -> {});
   }
 
   /** Runs the command; returns its exit code, or throws a ParameterException for bad usage. */
   int run(CommandLine commandLine, TeacherInputArgs io, List<String> beamArgs) {
     PrintWriter err = commandLine.getErr();
-    T options;
+    S commandSettings;
+    InputSettings paths;
     Pipeline pipeline;
     AutoCloseable held;
     try {
-      options = options(io, beamArgs);
-      pipeline = Pipeline.create(options);
-      build.accept(pipeline, options); // matches the input: a bad pattern is a usage error
-      held = holdForRun.apply(options);
+      commandSettings = settings.get();
+      paths = input.apply(commandSettings);
+      pipeline = Pipeline.create(runnerOptions(commandLine, io, beamArgs));
+      build.accept(pipeline, commandSettings); // matches the input: a bad pattern is a usage error
+      held = holdForRun.apply(commandSettings);
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(commandLine, e.getMessage());
     } catch (IllegalStateException e) {
@@ -82,7 +87,7 @@ final class PipelineJob<T extends TeacherInputOptions> {
     }
 
     try {
-      prepareOutput(options.getOutput(), io.overwrite); // only once nothing else can fail: it may delete files
+      prepareOutput(paths.output(), io.overwrite); // only once nothing else can fail: it may delete files
     } catch (IllegalArgumentException e) {
       release(held);
       throw new CommandLine.ParameterException(commandLine, e.getMessage());
@@ -91,7 +96,7 @@ final class PipelineJob<T extends TeacherInputOptions> {
     double seconds;
     boolean live = RunProgress.stderrIsTerminal();
     try {
-      err.printf("cotkit %s: %s -> %s (runner %s)%n", command, options.getInput(), options.getOutput(), io.runner);
+      err.printf("cotkit %s: %s -> %s (runner %s)%n", command, paths.input(), paths.output(), io.runner);
       err.flush();
       long start = System.nanoTime();
       PipelineResult result = pipeline.run();
@@ -106,17 +111,33 @@ final class PipelineJob<T extends TeacherInputOptions> {
       err.printf("cotkit %s: pipeline ended %s after %.1f s%n", command, state, seconds);
       return 1;
     }
-    return ManifestSummary.print(options.getOutput(), seconds, err) ? 0 : 1;
+    return ManifestSummary.print(paths.output(), seconds, err) ? 0 : 1;
   }
 
-  /** The pipeline-option properties cotkit's own option interfaces define (input, ratios, tags, …). */
-  private static Set<String> cotkitProperties(Class<?> optionsType) {
+  /**
+   * The Beam property names of the command's own options ({@code --model-dir} is {@code modelDir}),
+   * which a {@code --name=value} Beam option must not repeat.
+   */
+  private static Set<String> ownProperties(CommandLine commandLine) {
     Set<String> properties = new HashSet<>();
-    for (Method method : optionsType.getMethods()) {
-      String name = method.getName();
-      if (method.getDeclaringClass().getPackageName().equals(TeacherInputOptions.class.getPackageName())
-          && name.startsWith("get") && name.length() > 3 && method.getParameterCount() == 0) {
-        properties.add(Character.toLowerCase(name.charAt(3)) + name.substring(4));
+    for (CommandLine.Model.OptionSpec option : commandLine.getCommandSpec().options()) {
+      if (TeacherInputArgs.RUNNER_OPTIONS.contains(option.longestName())) {
+        continue; // turned into Beam's own options, which runnerArgs checks against the extra ones
+      }
+      for (String name : option.names()) {
+        if (name.startsWith("--")) {
+          StringBuilder camel = new StringBuilder();
+          boolean upper = false;
+          for (char c : name.substring(2).toCharArray()) {
+            if (c == '-') {
+              upper = true;
+            } else {
+              camel.append(upper ? Character.toUpperCase(c) : c);
+              upper = false;
+            }
+          }
+          properties.add(camel.toString());
+        }
       }
     }
     return properties;
@@ -130,8 +151,9 @@ final class PipelineJob<T extends TeacherInputOptions> {
     }
   }
 
-  private T options(TeacherInputArgs io, List<String> beamArgs) {
-    Set<String> ownProperties = cotkitProperties(optionsType);
+  /** Beam's options: the runner and its settings, from cotkit's runner options and the extra ones. */
+  private PipelineOptions runnerOptions(CommandLine commandLine, TeacherInputArgs io, List<String> beamArgs) {
+    Set<String> ownProperties = ownProperties(commandLine);
     for (String arg : beamArgs) {
       if (!arg.startsWith("--") || !arg.contains("=")) {
         throw new IllegalArgumentException(
@@ -139,16 +161,13 @@ final class PipelineJob<T extends TeacherInputOptions> {
       }
       String name = arg.substring(2, arg.indexOf('='));
       if (ownProperties.contains(name)) {
-        // the command's own option would silently overwrite it
         throw new IllegalArgumentException("--" + name + " is one of cotkit's own settings; set it with the "
             + "command's option (see cotkit " + command + " --help)");
       }
     }
     List<String> args = new ArrayList<>(beamArgs);
     args.addAll(io.runnerArgs(beamArgs));
-    T options = PipelineOptionsFactory.fromArgs(args.toArray(String[]::new)).as(optionsType);
-    io.applyTo(options);
-    configure.accept(options);
+    PipelineOptions options = PipelineOptionsFactory.fromArgs(args.toArray(String[]::new)).create();
     options.setJobName("cotkit-" + command);
     DirectRunnerTuning.apply(options, beamArgs);
     FileSystems.setDefaultPipelineOptions(options);

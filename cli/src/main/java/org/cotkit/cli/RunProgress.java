@@ -14,8 +14,8 @@ import org.joda.time.Duration;
 /**
  * Waits for a running pipeline and shows its progress on stderr from the cotkit counters the
  * pipeline's steps keep: records counted for the bigram model (compress's first pass), read,
- * scored (or labelled), rows written, dead letters, with the rate and the elapsed time. On a terminal one line is redrawn in place with a bar of the read
- * records that are done; in a log (CI, a file) a plain line is printed every few seconds instead.
+ * scored (or labelled), rows written, dead letters, with the rate of finished records and the
+ * elapsed time. On a terminal one line is redrawn in place with a bar of the records finished; in a log (CI, a file) a plain line is printed every few seconds instead.
  *
  * <p>A runner whose {@code run()} returns only when the job is done (Flink) shows no progress,
  * only the summary afterwards; the direct runner is started without blocking so it can be polled.
@@ -121,9 +121,12 @@ final class RunProgress {
     return line.toString();
   }
 
-  /** Records through the pipeline's main work: scored, else labelled, else read. */
+  /**
+   * Records through the record pass: finished (their batch's output written, filtered or
+   * dead-lettered), else, from a runner that reports no such counter, scored, labelled or read.
+   */
   private static long done(Map<String, Long> counters) {
-    for (String name : List.of("records_scored", "records_labelled", "records_read")) {
+    for (String name : List.of("records_finished", "records_scored", "records_labelled", "records_read")) {
       if (counters.containsKey(name)) {
         return counters.get(name);
       }
@@ -131,10 +134,16 @@ final class RunProgress {
     return 0;
   }
 
+  /**
+   * The share of the input finished. The corpus pass, when the command has one, counts every record
+   * before the record pass starts, so the bar is full only when the last chunk is written.
+   */
   private static String bar(Map<String, Long> counters) {
-    long read = counters.getOrDefault("records_read", 0L);
-    double share = read == 0 ? 0 : Math.min(1.0, (double) done(counters) / read);
-    int filled = (int) Math.round(share * BAR_WIDTH);
+    long total = Math.max(counters.getOrDefault("records_counted", 0L), counters.getOrDefault("records_read", 0L));
+    long done = done(counters);
+    double share = total == 0 ? 0 : Math.min(1.0, (double) done / total);
+    // rounded, but never up to full: the last cell fills with the last record
+    int filled = total > 0 && done >= total ? BAR_WIDTH : Math.min(BAR_WIDTH - 1, (int) Math.round(share * BAR_WIDTH));
     return "[" + "#".repeat(filled) + "-".repeat(BAR_WIDTH - filled) + "] ";
   }
 

@@ -4,15 +4,18 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.cotkit.pipelines.CotPreference;
-import org.cotkit.pipelines.FieldMapping;
-import org.cotkit.pipelines.InputPreset;
-import org.cotkit.pipelines.ReadTeacherInput;
-import org.cotkit.pipelines.TeacherInputOptions;
+import java.util.Set;
+import org.cotkit.pipelines.io.InputFormat;
+import org.cotkit.pipelines.record.CotPreference;
+import org.cotkit.pipelines.record.InputPreset;
+import org.cotkit.pipelines.record.InputSettings;
 import picocli.CommandLine.Option;
 
 /** The options every cotkit pipeline command shares: input, output, field mapping, runner. */
 final class TeacherInputArgs {
+
+  /** The options that choose and size the runner: they become Beam options (see runnerArgs). */
+  static final Set<String> RUNNER_OPTIONS = Set.of("--runner", "--flink-master", "--parallelism");
 
   @Option(names = {"-i", "--input"}, required = true, paramLabel = "PATH",
       description = "Teacher generations: a file or glob of JSONL (optionally .gz) or Parquet files.")
@@ -25,7 +28,7 @@ final class TeacherInputArgs {
   @Option(names = "--input-format", paramLabel = "FORMAT", defaultValue = "auto",
       description = "auto (by extension: .parquet is Parquet, anything else JSONL), jsonl or parquet. "
           + "Default: ${DEFAULT-VALUE}.")
-  ReadTeacherInput.Format inputFormat;
+  InputFormat inputFormat;
 
   @Option(names = "--map", paramLabel = "CANONICAL=ACTUAL[,...]",
       description = "Where canonical fields live in your records, e.g. question=problem,long_cot=response. "
@@ -74,22 +77,13 @@ final class TeacherInputArgs {
   boolean quiet;
 
   /**
-   * Validates and copies the options.
+   * The validated input settings.
    *
    * @throws IllegalArgumentException naming the option at fault
    */
-  void applyTo(TeacherInputOptions options) {
-    FieldMapping.parse(fieldMap); // fail fast, before any work starts
-    if (recordsPerBatch < 1) {
-      throw new IllegalArgumentException("--records-per-batch must be at least 1, got " + recordsPerBatch);
-    }
-    options.setInput(localToAbsolute(input));
-    options.setOutput(localToAbsolute(output));
-    options.setInputFormat(inputFormat);
-    options.setFieldMap(fieldMap);
-    options.setPreset(preset);
-    options.setCot(cot);
-    options.setRecordsPerBatch(recordsPerBatch);
+  InputSettings settings() {
+    return new InputSettings(localToAbsolute(input), localToAbsolute(output), inputFormat, fieldMap, preset, cot,
+        recordsPerBatch);
   }
 
   /**

@@ -7,12 +7,9 @@ import org.cotkit.compressors.OnnxTokenClassifierScorer;
 import org.cotkit.compressors.ScoringDevice;
 import org.cotkit.compressors.TokenClassifierSettings;
 import org.cotkit.compressors.WordScorePooling;
-import org.cotkit.pipelines.CompressPipeline;
-import org.cotkit.pipelines.RatioAssignment;
-import org.cotkit.pipelines.ScoreWithTokenClassifier;
-import org.cotkit.pipelines.TokenClassifierOptions;
-import org.cotkit.pipelines.TokenSkipFormat;
-import org.cotkit.pipelines.TokenSkipOptions;
+import org.cotkit.pipelines.compress.RatioAssignment;
+import org.cotkit.pipelines.compress.TokenSkipFormat;
+import org.cotkit.pipelines.compress.TokenSkipSettings;
 import picocli.CommandLine.Option;
 
 /** Options of TokenSkip compression, shared by {@code compress} and {@code build}. */
@@ -51,7 +48,7 @@ final class TokenSkipArgs {
       description = "Importance scorer. ngram: self-information under a bigram model fitted on the input (no "
           + "model needed). onnx: an LLMLingua-2-style token classifier exported to ONNX, in --model-dir. "
           + "Default: ${DEFAULT-VALUE}.")
-  TokenSkipOptions.ScorerKind scorer;
+  Scorer scorer;
 
   @Option(names = "--model-dir", paramLabel = "DIR",
       description = "For --scorer onnx: a local directory with model.onnx and tokenizer.json (Hugging Face "
@@ -64,7 +61,7 @@ final class TokenSkipArgs {
           + "warning. Default: ${DEFAULT-VALUE}.")
   ScoringDevice device;
 
-  @Option(names = "--accelerator", paramLabel = "HINT", defaultValue = ScoreWithTokenClassifier.DEFAULT_ACCELERATOR,
+  @Option(names = "--accelerator", paramLabel = "HINT", defaultValue = TokenSkipSettings.DEFAULT_ACCELERATOR,
       description = "With --device cuda: the accelerator resource hint of the scoring step, in Dataflow's syntax, "
           + "so a runner that places work by hints runs it on GPU workers. Default: ${DEFAULT-VALUE}.")
   String accelerator;
@@ -92,42 +89,39 @@ final class TokenSkipArgs {
       description = "How the probabilities of a word's subword tokens become its score. Default: ${DEFAULT-VALUE}.")
   WordScorePooling wordScore;
 
+  /** The importance scorers. */
+  enum Scorer {
+    NGRAM,
+    ONNX
+  }
+
   /**
-   * Validates and copies the options.
+   * The validated compression settings.
    *
    * @throws IllegalArgumentException naming the option at fault
    */
-  void applyTo(TokenSkipOptions options) {
-    CompressPipeline.parseRatios(ratios);
-    for (String token : forceTokens) {
-      if (token.strip().chars().anyMatch(Character::isWhitespace)) {
-        throw new IllegalArgumentException("--force-token '" + token + "' has a space; a force token is one word");
-      }
+  TokenSkipSettings settings() {
+    RatioAssignment assignment = new RatioAssignment(TokenSkipSettings.parseRatios(ratios), ratioAssignment, seed);
+    return new TokenSkipSettings(assignment, keepDigits, forceTokens, separator, modelScorer(), accelerator);
+  }
+
+  /** The token classifier of {@code --scorer onnx}; null for the n-gram scorer. */
+  private TokenClassifierSettings modelScorer() {
+    if (scorer != Scorer.ONNX) {
+      return null;
     }
-    options.setRatios(ratios);
-    options.setRatioAssignment(ratioAssignment);
-    options.setSeed(seed);
-    options.setForceTokens(List.copyOf(forceTokens));
-    options.setKeepDigits(keepDigits);
-    options.setPromptSeparator(separator);
-    options.setScorer(scorer);
-    options.setModelDir(modelDir == null ? null : Path.of(modelDir).toAbsolutePath().normalize().toString());
-    options.setDevice(device);
-    options.setAccelerator(accelerator);
-    options.setBatchSize(batchSize);
-    options.setThreads(threads);
-    options.setMaxTokens(maxTokens);
-    options.setKeepLabel(keepLabel);
-    options.setWordScore(wordScore);
-    TokenClassifierOptions.settings(options); // validates: a missing --model-dir is a usage error
+    if (modelDir == null || modelDir.isBlank()) {
+      throw new IllegalArgumentException("--scorer onnx needs --model-dir, a directory with model.onnx and tokenizer.json");
+    }
+    return new TokenClassifierSettings(Path.of(modelDir).toAbsolutePath().normalize().toString(), device, threads,
+        batchSize, maxTokens, keepLabel, wordScore);
   }
 
   /**
    * Loads the scoring model before the run, so that a missing model or an unavailable device fails
    * at start with one line, and holds it while the run's workers in this JVM share it.
    */
-  static AutoCloseable holdModel(TokenSkipOptions options) {
-    TokenClassifierSettings settings = TokenClassifierOptions.settings(options);
-    return settings == null ? () -> {} : OnnxTokenClassifierScorer.open(settings);
+  static AutoCloseable holdModel(TokenSkipSettings settings) {
+    return settings.modelScorer() == null ? () -> {} : OnnxTokenClassifierScorer.open(settings.modelScorer());
   }
 }

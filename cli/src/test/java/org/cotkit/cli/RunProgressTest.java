@@ -91,6 +91,44 @@ class RunProgressTest {
     assertTrue(text.endsWith("\r"), "the last progress line is cleared before the summary");
   }
 
+  /**
+   * The bar and the rate follow the records finished (their batch's output written), not those read
+   * or scored, and the bar's whole is the larger of the records counted by the corpus pass and those
+   * read, so it fills only when the last record is finished.
+   */
+  @Test
+  void barAndRateFollowTheRecordsFinished() {
+    // corpus pass done (1,000 counted), the record pass has read 600 and finished 500
+    Map<String, Long> halfway = Map.of("records_counted", 1_000L, "records_read", 600L, "records_scored", 600L,
+        "records_finished", 500L);
+    assertEquals("[############------------]", bar(halfway));
+    assertEquals("counted for the model 1,000 · read 600 · scored 600 · dead-lettered 0 · 50 records/s · 0:10",
+        RunProgress.line(halfway, 10));
+
+    // every record read and scored, the last batch not yet written: the bar is not full
+    assertEquals("[#######################-]", bar(Map.of("records_counted", 1_000L, "records_read", 1_000L,
+        "records_scored", 1_000L, "records_finished", 999L)));
+    assertEquals("[########################]", bar(Map.of("records_counted", 1_000L, "records_read", 1_000L,
+        "records_scored", 1_000L, "records_finished", 1_000L)));
+
+    // without a corpus pass the records read are the whole; blank lines and dead letters count as finished
+    assertEquals("[#######################-]", bar(Map.of("records_read", 200L, "records_finished", 199L,
+        "dead_lettered", 5L)));
+    assertEquals("[########################]", bar(Map.of("records_read", 200L, "records_finished", 200L,
+        "dead_lettered", 5L)));
+    // nothing counted or read yet
+    assertEquals("[------------------------]", bar(Map.of()));
+  }
+
+  /** The bar drawn on a terminal for these counters. */
+  private static String bar(Map<String, Long> counters) {
+    StringWriter out = new StringWriter();
+    new RunProgress(new PrintWriter(out), true, Duration.millis(1), System.nanoTime()).show(counters);
+    String text = out.toString();
+    assertTrue(text.startsWith("\r["), text);
+    return text.substring(1, text.indexOf("] ") + 1);
+  }
+
   @Test
   void lineShowsRateAndElapsedTime() {
     assertEquals("read 12,000 · rows written 60,000 · dead-lettered 0 · 120 records/s · 1:40",

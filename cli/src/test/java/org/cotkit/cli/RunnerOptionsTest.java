@@ -5,9 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import picocli.CommandLine;
 
 /** {@code --runner}, {@code --flink-master} and {@code --parallelism}, and the Beam options they become. */
@@ -55,6 +58,20 @@ class RunnerOptionsTest {
     assertEquals("give --parallelism or --targetParallelism=…, not both", e.getMessage());
   }
 
+  /** The runner options' Beam forms reach the runner options' own check, not the settings' refusal. */
+  @ParameterizedTest
+  @CsvSource(delimiter = ';', value = {
+      "--parallelism,4,--targetParallelism=2;give --parallelism or --targetParallelism=…, not both",
+      "--runner,FlinkRunner,--flink-master,[local],--flinkMaster=host:1;give --flink-master or --flinkMaster=…, not both"})
+  void aRunnerOptionGivenBothWaysIsRefusedByName(String args, String message) {
+    List<String> command = new ArrayList<>(List.of("compress", "--input", CompressCommandTest.SAMPLE.toString(),
+        "--output", dir.resolve("o").toString()));
+    command.addAll(List.of(args.split(",")));
+    CliRun run = CliRun.of(command.toArray(String[]::new));
+    assertEquals(2, run.exitCode(), run.err());
+    assertTrue(run.err().startsWith(message), run.err());
+  }
+
   @Test
   void flinkMasterWithAnotherRunnerIsAUsageError() {
     CliRun run = CliRun.of("compress", "--input", CompressCommandTest.SAMPLE.toString(),
@@ -72,6 +89,19 @@ class RunnerOptionsTest {
         () -> runnerArgs(List.of(), "--runner", "DataflowRunner", "--parallelism", "4"));
     assertTrue(dataflow.getMessage().startsWith("--parallelism applies to DirectRunner and FlinkRunner"),
         dataflow.getMessage());
+  }
+
+  /** A cotkit option in Beam's --camelCase=value form would be lost on Beam; it is a usage error. */
+  @ParameterizedTest
+  @CsvSource({"build,--validationFraction=0.5", "build,--tagPosition=completion", "label,--outputFormat=parquet",
+      "label,--passRateThreshold=0.5", "compress,--recordsPerBatch=10"})
+  void aCotkitOptionInBeamFormIsRefused(String command, String beamForm) {
+    CliRun run = CliRun.of(command, "--input", CompressCommandTest.SAMPLE.toString(),
+        "--output", dir.resolve("o").toString(), beamForm);
+    assertEquals(2, run.exitCode(), run.err());
+    String name = beamForm.substring(0, beamForm.indexOf('='));
+    assertTrue(run.err().startsWith(name + " is one of cotkit's own settings; set it with the command's option "
+        + "(see cotkit " + command + " --help)"), run.err());
   }
 
   @Test

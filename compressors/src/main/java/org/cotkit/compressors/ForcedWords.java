@@ -206,7 +206,7 @@ public final class ForcedWords implements Serializable {
       boolean emphasis =
           c == '*' && ((i > 0 && text.charAt(i - 1) == '*') || (i + 1 < text.length() && text.charAt(i + 1) == '*'));
       if (!joinsLetters && !emphasis) {
-        // matched only now: most words hold no operator, and the pattern was a fifth of pruning
+        // matched only now: most words hold no operator, and the pattern is costly per word
         return !MARKUP.matcher(text).matches();
       }
     }

@@ -5,7 +5,7 @@ package org.cotkit.compressors;
  *
  * <p>Bigram counting and scoring look a pair up once per word of the corpus; a
  * {@code HashMap<String, Long>} keyed by the concatenated pair built a string, hashed it and boxed
- * the count at every one of those, which was most of the cost of both when profiled.
+ * the count at every one of those (its profiled cost is in BENCHMARKS.md).
  */
 final class LongCountTable {
 

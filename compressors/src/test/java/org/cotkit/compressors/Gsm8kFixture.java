@@ -2,6 +2,8 @@ package org.cotkit.compressors;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,18 +16,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads real GSM8K reference solutions from the shared data folder, without a JSON library.
+ * Reads real GSM8K reference solutions from the repository's {@code testdata/} folder.
  *
- * <p>Surefire runs with the module directory ({@code /work/main/compressors}) as working directory,
- * so the data lies two levels up, under {@code /work/shared/data}.
+ * <p>Surefire runs with the module directory as working directory, so the data lies one level up.
  */
 final class Gsm8kFixture {
 
-  static final Path TRAIN = Path.of("..", "..", "shared", "data", "gsm8k", "train.jsonl");
+  static final Path TRAIN = Path.of("..", "testdata", "gsm8k", "train.jsonl");
 
-  /** The JSON string value of the "answer" field, escapes still in place. */
-  private static final Pattern ANSWER_FIELD =
-      Pattern.compile("\"answer\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private static final Pattern CALCULATOR_NOTE = Pattern.compile("<<[^>]*>>");
   private static final Pattern FINAL_ANSWER_LINE = Pattern.compile("(?m)^\\s*####\\s*(.*?)\\s*$");
@@ -41,11 +40,12 @@ final class Gsm8kFixture {
     List<Solution> solutions = new ArrayList<>();
     try (BufferedReader reader = Files.newBufferedReader(TRAIN, StandardCharsets.UTF_8)) {
       for (String line = reader.readLine(); line != null && solutions.size() < limit; line = reader.readLine()) {
-        Matcher field = ANSWER_FIELD.matcher(line);
-        if (!field.find()) {
+        if (line.isBlank()) {
           continue;
         }
-        solutions.add(toSolution(unescapeJson(field.group(1))));
+        JsonNode answer = JSON.readTree(line).get("answer");
+        assertTrue(answer != null && answer.isTextual(), "no string \"answer\" in " + line);
+        solutions.add(toSolution(answer.textValue()));
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -63,31 +63,6 @@ final class Gsm8kFixture {
     String cot = FINAL_ANSWER_LINE.matcher(rawAnswer).replaceAll("");
     cot = CALCULATOR_NOTE.matcher(cot).replaceAll("").strip();
     return new Solution(cot, answer);
-  }
-
-  static String unescapeJson(String s) {
-    StringBuilder out = new StringBuilder(s.length());
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c != '\\' || i + 1 >= s.length()) {
-        out.append(c);
-        continue;
-      }
-      char e = s.charAt(++i);
-      switch (e) {
-        case 'n' -> out.append('\n');
-        case 't' -> out.append('\t');
-        case 'r' -> out.append('\r');
-        case 'b' -> out.append('\b');
-        case 'f' -> out.append('\f');
-        case 'u' -> {
-          out.append((char) Integer.parseInt(s.substring(i + 1, i + 5), 16));
-          i += 4;
-        }
-        default -> out.append(e); // \" \\ \/
-      }
-    }
-    return out.toString();
   }
 
   /** A bigram model fitted on the chains of thought of the first {@code limit} solutions. */

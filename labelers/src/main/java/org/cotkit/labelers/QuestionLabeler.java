@@ -85,6 +85,14 @@ public final class QuestionLabeler {
         longCotTokens);
   }
 
+  /**
+   * The verdict {@link #label} gives the chosen chain of thought, without grading samples or
+   * deciding difficulty: for a pass that only needs to know which records a filter keeps.
+   */
+  public Verdict verdict(String goldAnswer, String chosenCot) {
+    return verdict(extractor.extract(chosenCot), blankToNull(goldAnswer));
+  }
+
   /** Whether {@code cot} verifies; the chosen CoT's verdict is reused rather than recomputed. */
   private Boolean correctness(String cot, Question question, Verdict chosenVerdict, String gold) {
     if (cot == null) {

@@ -2,24 +2,31 @@ package org.cotkit.labelers;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Map;
 
 /**
- * Reads string fields of JSON Lines files from the shared data folder, without a JSON library.
+ * Reads JSON Lines files from the repository's {@code testdata/} folder and string fields of their
+ * lines, parsed with Jackson.
  *
- * <p>Surefire runs with the module directory as working directory, so the data lies two levels
- * up, under {@code ../../shared/data}.
+ * <p>Surefire runs with the module directory as working directory, so the data lies one level up,
+ * under {@code ../testdata}.
  */
 final class JsonlFixture {
 
-  static final Path DATA = Path.of("..", "..", "shared", "data");
+  static final Path DATA = Path.of("..", "testdata");
+
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private JsonlFixture() {}
 
@@ -41,50 +48,47 @@ final class JsonlFixture {
   }
 
   /**
-   * The unescaped string value of field {@code name} in the one-line JSON object {@code line}, or
-   * null when absent. Quotes inside values are always escaped, so a quoted key followed by a colon
-   * cannot be matched inside another value.
+   * The string value of the first field named {@code name} in the JSON object {@code line}, in
+   * document order (nested ones included), or null when there is none.
    */
   static String stringField(String line, String name) {
-    Pattern p =
-        Pattern.compile("\"" + Pattern.quote(name) + "\"\\s*:\\s*\"((?:[^\"\\\\]++|\\\\.)*+)\"");
-    Matcher m = p.matcher(line);
-    return m.find() ? unescape(m.group(1)) : null;
+    List<String> values = stringFields(line, name);
+    return values.isEmpty() ? null : values.get(0);
   }
 
   /** Every string value of fields named {@code name} in the line, in order, nested ones included. */
   static List<String> stringFields(String line, String name) {
-    Pattern p =
-        Pattern.compile("\"" + Pattern.quote(name) + "\"\\s*:\\s*\"((?:[^\"\\\\]++|\\\\.)*+)\"");
-    List<String> values = new java.util.ArrayList<>();
-    for (Matcher m = p.matcher(line); m.find(); ) {
-      values.add(unescape(m.group(1)));
-    }
+    List<String> values = new ArrayList<>();
+    collect(parse(line), name, values);
     return values;
   }
 
+  /** The text of a JSON string literal's body, {@code s} being what lies between its quotes. */
   static String unescape(String s) {
-    StringBuilder out = new StringBuilder(s.length());
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c != '\\' || i + 1 >= s.length()) {
-        out.append(c);
-        continue;
-      }
-      char e = s.charAt(++i);
-      switch (e) {
-        case 'n' -> out.append('\n');
-        case 't' -> out.append('\t');
-        case 'r' -> out.append('\r');
-        case 'b' -> out.append('\b');
-        case 'f' -> out.append('\f');
-        case 'u' -> {
-          out.append((char) Integer.parseInt(s.substring(i + 1, i + 5), 16));
-          i += 4;
+    return parse("\"" + s + "\"").textValue();
+  }
+
+  private static JsonNode parse(String json) {
+    try {
+      return JSON.readTree(json);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("not JSON: " + json, e);
+    }
+  }
+
+  private static void collect(JsonNode node, String name, List<String> values) {
+    if (node.isObject()) {
+      for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> field = it.next();
+        if (field.getKey().equals(name) && field.getValue().isTextual()) {
+          values.add(field.getValue().textValue());
         }
-        default -> out.append(e); // \" \\ \/
+        collect(field.getValue(), name, values);
+      }
+    } else if (node.isArray()) {
+      for (JsonNode element : node) {
+        collect(element, name, values);
       }
     }
-    return out.toString();
   }
 }

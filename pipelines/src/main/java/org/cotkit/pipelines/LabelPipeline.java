@@ -3,10 +3,11 @@ package org.cotkit.pipelines;
 import java.util.LinkedHashMap;
 import java.util.List;
 import org.apache.beam.sdk.Pipeline;
-import org.apache.beam.sdk.values.KV;
-import org.apache.beam.sdk.values.PCollection;
-import org.apache.beam.sdk.values.PCollectionList;
-import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.transforms.resourcehints.ResourceHints;
+import org.cotkit.pipelines.label.LabelSettings;
+import org.cotkit.pipelines.label.LabelWork;
+import org.cotkit.pipelines.manifest.ManifestHeader;
+import org.cotkit.pipelines.shape.ChunkedPipeline;
 
 /**
  * {@code cotkit label}: every usable teacher record, with its answer verified and its question's
@@ -14,8 +15,9 @@ import org.apache.beam.sdk.values.PCollectionTuple;
  * ({@code verified = false}), so the file can be inspected or filtered downstream.
  *
  * <pre>
- * read → parse → [long-CoT length percentile (side input)] → label → JSONL | Parquet
- *                ↘ dead letters → errors/ ; counts and label distributions → manifest.json
+ * plan chunks → [corpus pass: long-CoT length percentile, for the length policy]
+ *   → record pass, per batch: label → JSONL | Parquet
+ *   → dead letters → errors/ ; counts and label distributions → manifest.json
  * </pre>
  */
 public final class LabelPipeline {
@@ -23,36 +25,16 @@ public final class LabelPipeline {
   private LabelPipeline() {}
 
   /**
-   * Adds the labelling pipeline to {@code pipeline}; validates the options and matches the input.
+   * Adds the labelling pipeline to {@code pipeline}; matches the input.
    *
    * @throws IllegalArgumentException naming the option at fault
    */
-  public static void build(Pipeline pipeline, LabelOptions options) {
-    FieldMapping mapping = FieldMapping.parse(options.getFieldMap());
-    DifficultySettings difficulty = DifficultySettings.from(options);
-    String output = options.getOutput().replaceAll("/+$", "");
-
-    PCollection<List<RawRecord>> raw = pipeline.apply("ReadInput",
-        new ReadTeacherInput(options.getInput(), options.getInputFormat(), options.getRecordsPerBatch()));
-    PCollectionTuple parsed = raw.apply("ParseRecords", new ParseTeacherRecords(mapping, options.getPreset()));
-    PCollectionTuple labelled = parsed.get(ParseTeacherRecords.RECORDS)
-        .apply("LabelRecords", new LabelRecords(options.getCot(), difficulty, false));
-    PCollection<KV<String, Long>> written = labelled.get(LabelRecords.LABELLED)
-        .apply("WriteData", new WriteLabelledRecords(output + "/data", options.getOutputFormat()));
-
-    ErrorsAndManifest.write(pipeline, output, manifestHeader(options, difficulty),
-        List.of("records_read"),
-        PCollectionList.of(parsed.get(ParseTeacherRecords.DEAD_LETTERS)).and(labelled.get(LabelRecords.DEAD_LETTERS)),
-        parsed.get(ParseTeacherRecords.BLANK_LINES),
-        PCollectionList.of(ErrorsAndManifest.batchSizes(raw, "records_read"))
-            .and(written)
-            .and(labelled.get(LabelRecords.COUNTS)));
-  }
-
-  private static LinkedHashMap<String, Object> manifestHeader(LabelOptions options, DifficultySettings difficulty) {
-    LinkedHashMap<String, Object> used = ManifestHeader.input(options);
-    used.putAll(difficulty.describe());
-    used.put("output_format", ManifestHeader.lower(options.getOutputFormat()));
-    return ManifestHeader.of("label", used);
+  public static void build(Pipeline pipeline, LabelSettings settings) {
+    LinkedHashMap<String, Object> used =
+        ManifestHeader.input(settings.input(), pipeline.getOptions().getRunner().getSimpleName());
+    used.putAll(settings.difficulty().describe());
+    used.put("output_format", ManifestHeader.lower(settings.outputFormat()));
+    ChunkedPipeline.build(pipeline, settings.input(), new LabelWork(settings, settings.input().output() + "/data"),
+        ResourceHints.create(), ManifestHeader.of("label", used), List.of("records_read"));
   }
 }

@@ -1,0 +1,107 @@
+package org.cotkit.pipelines.build;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.metrics.Metrics;
+import org.cotkit.compressors.WordSegmenter;
+import org.cotkit.pipelines.compress.BigramModelStatistic;
+import org.cotkit.pipelines.compress.CompressedRecord;
+import org.cotkit.pipelines.compress.CotCompression;
+import org.cotkit.pipelines.compress.TokenSkipFormat;
+import org.cotkit.pipelines.compress.TokenSkipRows;
+import org.cotkit.pipelines.label.BatchLabeler;
+import org.cotkit.pipelines.label.DifficultySettings;
+import org.cotkit.pipelines.label.LongCotLengths;
+import org.cotkit.pipelines.record.ChosenCot;
+import org.cotkit.pipelines.record.TeacherRecord;
+import org.cotkit.pipelines.sft.SftExample;
+import org.cotkit.pipelines.sft.SftParquetFile;
+import org.cotkit.pipelines.shape.BatchOutput;
+import org.cotkit.pipelines.shape.CorpusStatistic;
+import org.cotkit.pipelines.shape.CorpusStatistics;
+import org.cotkit.pipelines.shape.RecordWork;
+
+/**
+ * {@code cotkit build}'s record pass: per batch, label every record and filter the incorrect ones,
+ * compress the rest at each ratio, and write the batch's TokenSkip rows and adaptive rows, each in
+ * its question's train or validation split, as one Parquet file. Counts rows by mode and split,
+ * and questions without an adaptive row by reason.
+ */
+public final class BuildWork implements RecordWork {
+
+  private final BuildSettings settings;
+  private final String dataDirectory;
+
+  public BuildWork(BuildSettings settings, String dataDirectory) {
+    this.settings = settings;
+    this.dataDirectory = dataDirectory;
+  }
+
+  @Override
+  public List<CorpusStatistic<?>> statistics() {
+    List<CorpusStatistic<?>> statistics = new ArrayList<>(2);
+    DifficultySettings difficulty = settings.difficulty();
+    if (difficulty.needsCorpusLengthThreshold()) {
+      statistics.add(new LongCotLengths(difficulty.lengthPercentile()));
+    }
+    if (settings.tokenSkip().modelScorer() == null) {
+      statistics.add(settings.keepIncorrect()
+          ? new BigramModelStatistic(settings.input().cot())
+          : new BigramModelStatistic(settings.input().cot(), new VerifiedForTraining(settings.input().cot())));
+    }
+    return statistics;
+  }
+
+  @Override
+  public BatchProcessor open(CorpusStatistics statistics) {
+    BatchLabeler labeler = new BatchLabeler(settings.input().cot(), settings.difficulty(), statistics,
+        !settings.keepIncorrect());
+    CotCompression compression = new CotCompression(settings.tokenSkip(), settings.simpleSource().pruneRatio(),
+        statistics);
+    TokenSkipFormat tokenSkipFormat = new TokenSkipFormat(settings.tokenSkip().promptSeparator(),
+        settings.format().position() == AdaptiveFormat.TagPosition.COMPLETION);
+    WordSegmenter segmenter = new WordSegmenter();
+    AdaptiveExample adaptive = new AdaptiveExample(settings.format(), settings.simpleSource(),
+        settings.keepIncorrect(), text -> segmenter.segment(text).size());
+    QuestionSplit split = new QuestionSplit(settings.validationFraction());
+    Counter rowsWritten = Metrics.counter("cotkit", "rows_written");
+    Counter filesWritten = Metrics.counter("cotkit", "files_written");
+    return new BatchProcessor() {
+      @Override
+      public void process(List<TeacherRecord> batch, BatchOutput out) {
+        List<CompressedRecord> compressed = compression.compress(labeler.label(batch, out), out);
+        if (compressed.isEmpty()) {
+          return;
+        }
+        List<SftExample> rows = new ArrayList<>();
+        List<ChosenCot> written = new ArrayList<>(compressed.size());
+        for (CompressedRecord record : compressed) {
+          String questionSplit = split.of(record.input().record().question());
+          rows.addAll(TokenSkipRows.of(record, tokenSkipFormat, questionSplit));
+          AdaptiveExample.Outcome outcome = adaptive.of(record, questionSplit);
+          if (outcome.row() != null) {
+            rows.add(outcome.row());
+          } else {
+            out.count("examples.adaptive_skipped." + outcome.skipped(), 1);
+          }
+          written.add(record.input());
+        }
+        for (SftExample row : rows) {
+          out.count("examples.mode." + row.mode(), 1);
+          out.count("examples.split." + row.split(), 1);
+        }
+        SftParquetFile.write(dataDirectory, TokenSkipRows.fileKey(written), rows);
+        rowsWritten.inc(rows.size());
+        filesWritten.inc();
+        out.count("records_written", compressed.size());
+        out.count(SftParquetFile.ROWS_WRITTEN, rows.size());
+      }
+
+      @Override
+      public void close() {
+        compression.close();
+      }
+    };
+  }
+}

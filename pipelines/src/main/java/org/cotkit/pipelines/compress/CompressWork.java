@@ -1,0 +1,80 @@
+package org.cotkit.pipelines.compress;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.metrics.Metrics;
+import org.cotkit.pipelines.record.ChosenCot;
+import org.cotkit.pipelines.record.CotPreference;
+import org.cotkit.pipelines.record.TeacherRecord;
+import org.cotkit.pipelines.sft.SftExample;
+import org.cotkit.pipelines.sft.SftParquetFile;
+import org.cotkit.pipelines.shape.BatchOutput;
+import org.cotkit.pipelines.shape.CorpusStatistic;
+import org.cotkit.pipelines.shape.CorpusStatistics;
+import org.cotkit.pipelines.shape.RecordWork;
+
+/**
+ * {@code cotkit compress}'s record pass: per batch, choose each record's chain of thought, score and
+ * prune it at each ratio, format the TokenSkip rows and write them as one Parquet file.
+ */
+public final class CompressWork implements RecordWork {
+
+  private final CotPreference preference;
+  private final TokenSkipSettings tokenSkip;
+  private final String split;
+  private final String dataDirectory;
+
+  /**
+   * @param split the value of the split column
+   * @param dataDirectory where the Parquet files go ({@code <output>/data})
+   */
+  public CompressWork(CotPreference preference, TokenSkipSettings tokenSkip, String split, String dataDirectory) {
+    this.preference = preference;
+    this.tokenSkip = tokenSkip;
+    this.split = split;
+    this.dataDirectory = dataDirectory;
+  }
+
+  @Override
+  public List<CorpusStatistic<?>> statistics() {
+    return tokenSkip.modelScorer() == null ? List.of(new BigramModelStatistic(preference)) : List.of();
+  }
+
+  @Override
+  public BatchProcessor open(CorpusStatistics statistics) {
+    CotCompression compression = new CotCompression(tokenSkip, null, statistics);
+    TokenSkipFormat format = new TokenSkipFormat(tokenSkip.promptSeparator());
+    Counter rowsWritten = Metrics.counter("cotkit", "rows_written");
+    Counter filesWritten = Metrics.counter("cotkit", "files_written");
+    return new BatchProcessor() {
+      @Override
+      public void process(List<TeacherRecord> batch, BatchOutput out) {
+        List<ChosenCot> cots = new ArrayList<>(batch.size());
+        for (TeacherRecord record : batch) {
+          cots.add(ChosenCot.choose(record, preference));
+        }
+        List<CompressedRecord> compressed = compression.compress(cots, out);
+        if (compressed.isEmpty()) {
+          return;
+        }
+        List<SftExample> rows = new ArrayList<>();
+        List<ChosenCot> written = new ArrayList<>(compressed.size());
+        for (CompressedRecord record : compressed) {
+          rows.addAll(TokenSkipRows.of(record, format, split));
+          written.add(record.input());
+        }
+        SftParquetFile.write(dataDirectory, TokenSkipRows.fileKey(written), rows);
+        rowsWritten.inc(rows.size());
+        filesWritten.inc();
+        out.count("records_written", compressed.size());
+        out.count(SftParquetFile.ROWS_WRITTEN, rows.size());
+      }
+
+      @Override
+      public void close() {
+        compression.close();
+      }
+    };
+  }
+}

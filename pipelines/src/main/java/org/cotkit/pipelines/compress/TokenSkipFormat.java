@@ -1,0 +1,63 @@
+package org.cotkit.pipelines.compress;
+
+import java.io.Serializable;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * TokenSkip's training layout: prompt {@code {question}{sep}{γ}{sep}} (the question alone at
+ * γ = 1.0, so the uncompressed CoT is what the student produces without a ratio), completion
+ * {@code {cot}\n\nThe final answer is: $\boxed{answer}$}. The default separator is Llama 3's
+ * {@code <|eot_id|>}, as in TokenSkip's released data; other students need their own.
+ */
+public final class TokenSkipFormat implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+
+  public static final String DEFAULT_SEPARATOR = "<|eot_id|>";
+
+  /**
+   * Labels already written, by ratio: a run has a handful of target ratios and labels each of them
+   * twice per row, and {@code Double.toString} every time showed in the profile. Bounded,
+   * so that a caller labelling arbitrary ratios does not grow it without end.
+   */
+  private static final ConcurrentHashMap<Double, String> RATIO_LABELS = new ConcurrentHashMap<>();
+  private static final int MAX_CACHED_LABELS = 64;
+
+  private final String separator;
+  private final boolean ratioAlwaysShown;
+
+  public TokenSkipFormat(String separator) {
+    this(separator, false);
+  }
+
+  /**
+   * @param ratioAlwaysShown whether γ = 1.0 is written in the prompt too; {@code build} needs it
+   *     when adaptive rows own the bare question (the tag in the completion), so that one prompt
+   *     never has two different targets
+   */
+  public TokenSkipFormat(String separator, boolean ratioAlwaysShown) {
+    this.separator = separator;
+    this.ratioAlwaysShown = ratioAlwaysShown;
+  }
+
+  public String prompt(String question, double ratio) {
+    return ratio >= 1.0 && !ratioAlwaysShown ? question : question + separator + ratioLabel(ratio) + separator;
+  }
+
+  /** Without a known answer the completion is the chain of thought alone. */
+  public String completion(String cot, String answer) {
+    return answer == null ? cot : cot + "\n\nThe final answer is: $\\boxed{" + answer + "}$";
+  }
+
+  /** "0.5", "0.75", "1.0": the ratio as the student sees it in the prompt. */
+  public static String ratioLabel(double ratio) {
+    String label = RATIO_LABELS.get(ratio);
+    if (label == null) {
+      label = Double.toString(ratio);
+      if (RATIO_LABELS.size() < MAX_CACHED_LABELS) {
+        RATIO_LABELS.put(ratio, label);
+      }
+    }
+    return label;
+  }
+}

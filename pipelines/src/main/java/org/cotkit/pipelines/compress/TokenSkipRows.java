@@ -1,0 +1,67 @@
+package org.cotkit.pipelines.compress;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.cotkit.compressors.CompressedCot;
+import org.cotkit.labelers.QuestionLabel;
+import org.cotkit.pipelines.io.StableHash;
+import org.cotkit.pipelines.record.ChosenCot;
+import org.cotkit.pipelines.record.TeacherRecord;
+import org.cotkit.pipelines.sft.SftExample;
+
+/** The TokenSkip rows ({@code mode = tokenskip}) of compressed records, one per ratio. */
+public final class TokenSkipRows {
+
+  public static final String MODE = "tokenskip";
+
+  private TokenSkipRows() {}
+
+  /**
+   * The rows of one record. Label columns (difficulty, pass rate, budget, verified) are filled when
+   * the record was labelled ({@code cotkit build}).
+   */
+  public static List<SftExample> of(CompressedRecord compressed, TokenSkipFormat format, String split) {
+    ChosenCot input = compressed.input();
+    TeacherRecord record = input.record();
+    QuestionLabel label = input.label();
+    List<SftExample> examples = new ArrayList<>(compressed.compressions().size());
+    for (CompressedCot cot : compressed.compressions()) {
+      String prompt = format.prompt(record.question(), cot.ratio());
+      String completion = format.completion(cot.text(), input.answer());
+      examples.add(new SftExample(
+          record.id() + ":" + MODE + ":" + TokenSkipFormat.ratioLabel(cot.ratio()),
+          record.id(),
+          split,
+          MODE,
+          prompt,
+          completion,
+          SftExample.chat(prompt, completion),
+          cot.ratio(),
+          cot.achievedRatio(),
+          label == null || label.difficulty() == null ? null : label.difficulty().label(),
+          label == null ? null : label.difficultySource(),
+          label == null ? null : label.passRate(),
+          label == null ? null : label.tokenBudget(),
+          cot.totalTokens(),
+          cot.keptTokens(),
+          input.answer(),
+          input.answerSource(),
+          label == null ? null : label.verified(),
+          record.source()));
+    }
+    return examples;
+  }
+
+  /**
+   * The name key of a batch's output file: a hash of where its records were read (file and line),
+   * unique per batch even when several input files repeat the same questions and ids, and the same
+   * when a retried batch rewrites it.
+   */
+  public static String fileKey(List<ChosenCot> batch) {
+    List<String> origins = new ArrayList<>(batch.size());
+    for (ChosenCot cot : batch) {
+      origins.add(cot.record().origin().location());
+    }
+    return StableHash.of(origins);
+  }
+}

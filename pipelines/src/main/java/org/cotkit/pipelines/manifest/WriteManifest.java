@@ -1,0 +1,191 @@
+package org.cotkit.pipelines.manifest;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.io.fs.ResolveOptions.StandardResolveOptions;
+import org.apache.beam.sdk.io.fs.ResourceId;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.Flatten;
+import org.apache.beam.sdk.transforms.GroupByKey;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.WithKeys;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollectionList;
+import org.apache.beam.sdk.values.PDone;
+
+/**
+ * Writes {@code manifest.json}: the options of the run and exact counts computed by the pipeline
+ * itself (not metrics, which a runner may report approximately). The input holds partial counts
+ * (e.g. one per batch) that are summed here. Count keys are dotted:
+ * {@code records_read}, {@code records_written}, {@code rows_written},
+ * {@code dead_lettered.<stage>}, {@code filtered.<reason>}. The manifest says whether they balance:
+ * every record read is written, dead-lettered or filtered.
+ *
+ * <p>Distributions are counts too: {@code label.<what>.<value>} (verdicts, difficulty, deciding
+ * policy, pass rate, token budget) become the {@code labels} section, {@code examples.<what>.<value>}
+ * (rows by mode and split, questions without an adaptive row) the {@code examples} section. Token
+ * budgets are counted per value, so their quantiles are exact.
+ */
+public final class WriteManifest extends PTransform<PCollectionList<KV<String, Long>>, PDone> {
+
+  public static final String FILE_NAME = "manifest.json";
+
+  private final String outputDirectory;
+  private final Map<String, Object> header;
+
+  /**
+   * @param header entries written before the counts (command, version, options); must serialise
+   *     with Jackson and Java serialization
+   */
+  public WriteManifest(String outputDirectory, LinkedHashMap<String, Object> header) {
+    this.outputDirectory = outputDirectory;
+    this.header = header;
+  }
+
+  @Override
+  public PDone expand(PCollectionList<KV<String, Long>> counts) {
+    counts
+        .apply("AllCounts", Flatten.pCollections())
+        .apply("OneKey", WithKeys.of("manifest"))
+        .apply("Gather", GroupByKey.create())
+        .apply("WriteJson", ParDo.of(new WriteFn(outputDirectory, header)));
+    return PDone.in(counts.getPipeline());
+  }
+
+  /** The counts section of a manifest, with totals and the balance check, from dotted keys. */
+  static Map<String, Object> countsSection(Map<String, Long> counts) {
+    Map<String, Object> section = new LinkedHashMap<>();
+    long read = counts.getOrDefault("records_read", 0L);
+    long written = counts.getOrDefault("records_written", 0L);
+    Map<String, Long> deadByStage = byPrefix(counts, "dead_lettered.");
+    Map<String, Long> filtered = byPrefix(counts, "filtered.");
+    long dead = deadByStage.values().stream().mapToLong(Long::longValue).sum();
+    long filteredTotal = filtered.values().stream().mapToLong(Long::longValue).sum();
+    section.put("records_read", read);
+    section.put("records_written", written);
+    if (counts.containsKey("rows_written")) { // commands that write records, not rows, have none
+      section.put("rows_written", counts.get("rows_written"));
+    }
+    section.put("dead_lettered", dead);
+    section.put("dead_lettered_by_stage", deadByStage);
+    section.put("filtered", filteredTotal);
+    section.put("filtered_by_reason", filtered);
+    section.put("balanced", read == written + dead + filteredTotal);
+    return section;
+  }
+
+  /**
+   * The {@code <prefix><group>.<value>} counts as {@code {group: {value: count}}}; groups listed in
+   * {@code summarised} hold integer values and become quantile summaries instead.
+   */
+  static Map<String, Object> distributionSection(Map<String, Long> counts, String prefix, List<String> summarised) {
+    Map<String, Map<String, Long>> groups = new TreeMap<>();
+    byPrefix(counts, prefix).forEach((key, value) -> {
+      int dot = key.indexOf('.');
+      if (dot > 0) {
+        groups.computeIfAbsent(key.substring(0, dot), g -> new TreeMap<>()).put(key.substring(dot + 1), value);
+      }
+    });
+    Map<String, Object> section = new LinkedHashMap<>();
+    groups.forEach((group, values) -> section.put(group, summarised.contains(group) ? summary(values) : values));
+    return section;
+  }
+
+  /** count, missing, min, p10, p25, median, p75, p90, max and mean of a histogram of integers. */
+  static Map<String, Object> summary(Map<String, Long> histogram) {
+    TreeMap<Long, Long> byValue = new TreeMap<>();
+    long missing = 0;
+    for (Map.Entry<String, Long> entry : histogram.entrySet()) {
+      try {
+        byValue.merge(Long.parseLong(entry.getKey()), entry.getValue(), Long::sum);
+      } catch (NumberFormatException e) {
+        missing += entry.getValue();
+      }
+    }
+    long n = byValue.values().stream().mapToLong(Long::longValue).sum();
+    Map<String, Object> summary = new LinkedHashMap<>();
+    summary.put("count", n);
+    summary.put("missing", missing);
+    if (n == 0) {
+      return summary;
+    }
+    double total = 0;
+    for (Map.Entry<Long, Long> entry : byValue.entrySet()) {
+      total += (double) entry.getKey() * entry.getValue();
+    }
+    summary.put("min", byValue.firstKey());
+    summary.put("p10", quantile(byValue, n, 0.10));
+    summary.put("p25", quantile(byValue, n, 0.25));
+    summary.put("median", quantile(byValue, n, 0.50));
+    summary.put("p75", quantile(byValue, n, 0.75));
+    summary.put("p90", quantile(byValue, n, 0.90));
+    summary.put("max", byValue.lastKey());
+    summary.put("mean", Math.round(total / n * 10) / 10.0);
+    return summary;
+  }
+
+  /** Nearest-rank quantile of a histogram. */
+  private static long quantile(TreeMap<Long, Long> byValue, long n, double q) {
+    long rank = Math.max(1, (long) Math.ceil(q * n));
+    long seen = 0;
+    for (Map.Entry<Long, Long> entry : byValue.entrySet()) {
+      seen += entry.getValue();
+      if (seen >= rank) {
+        return entry.getKey();
+      }
+    }
+    return byValue.lastKey();
+  }
+
+  private static Map<String, Long> byPrefix(Map<String, Long> counts, String prefix) {
+    Map<String, Long> selected = new TreeMap<>();
+    counts.forEach((key, value) -> {
+      if (key.startsWith(prefix) && value > 0) {
+        selected.put(key.substring(prefix.length()), value);
+      }
+    });
+    return selected;
+  }
+
+  private static final class WriteFn extends DoFn<KV<String, Iterable<KV<String, Long>>>, Void> {
+    private final String outputDirectory;
+    private final Map<String, Object> header;
+
+    WriteFn(String outputDirectory, Map<String, Object> header) {
+      this.outputDirectory = outputDirectory;
+      this.header = header;
+    }
+
+    @ProcessElement
+    public void process(@Element KV<String, Iterable<KV<String, Long>>> all) throws IOException {
+      Map<String, Long> counts = new TreeMap<>();
+      for (KV<String, Long> count : all.getValue()) {
+        counts.merge(count.getKey(), count.getValue(), Long::sum);
+      }
+      Map<String, Object> manifest = new LinkedHashMap<>(header);
+      manifest.put("counts", countsSection(counts));
+      Map<String, Object> labels = distributionSection(counts, "label.", List.of("token_budget"));
+      if (!labels.isEmpty()) {
+        manifest.put("labels", labels);
+      }
+      Map<String, Object> examples = distributionSection(counts, "examples.", List.of());
+      if (!examples.isEmpty()) {
+        manifest.put("examples", examples);
+      }
+      ResourceId file = FileSystems.matchNewResource(outputDirectory, true)
+          .resolve(FILE_NAME, StandardResolveOptions.RESOLVE_FILE);
+      try (OutputStream out = Channels.newOutputStream(FileSystems.create(file, "application/json"))) {
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out, manifest);
+      }
+    }
+  }
+}

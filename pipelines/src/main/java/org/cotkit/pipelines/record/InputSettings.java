@@ -1,0 +1,32 @@
+package org.cotkit.pipelines.record;
+
+import java.io.Serializable;
+import org.cotkit.pipelines.io.InputFormat;
+
+/**
+ * Where a run reads teacher generations, how it maps and chooses their fields, and where it writes.
+ *
+ * @param input file or glob of JSONL (optionally compressed) or Parquet files
+ * @param output the output directory
+ * @param format how input files are read
+ * @param fieldMap {@code canonical=actual[,…]}; empty for canonical field names
+ * @param preset the shape of a well-known dataset
+ * @param cot which chain of thought is used; the other one is the fallback
+ * @param recordsPerBatch records per batch, the unit of work and of each output file
+ */
+public record InputSettings(String input, String output, InputFormat format, String fieldMap, InputPreset preset,
+    CotPreference cot, int recordsPerBatch) implements Serializable {
+
+  /** @throws IllegalArgumentException naming the option at fault */
+  public InputSettings {
+    FieldMapping.parse(fieldMap);
+    if (recordsPerBatch < 1) {
+      throw new IllegalArgumentException("--records-per-batch must be at least 1, got " + recordsPerBatch);
+    }
+    output = output.replaceAll("/+$", "");
+  }
+
+  public FieldMapping mapping() {
+    return FieldMapping.parse(fieldMap);
+  }
+}

@@ -1,0 +1,30 @@
+package org.cotkit.pipelines.record;
+
+import java.io.Serializable;
+import java.util.List;
+import org.cotkit.pipelines.io.RawRecord;
+
+/**
+ * One teacher generation record in canonical fields (see the README's input format).
+ *
+ * @param id the record's id, given or derived from the question
+ * @param question the question, required
+ * @param answer the gold final answer; null when not given
+ * @param longCot the teacher's long reasoning; null when absent
+ * @param shortCot the teacher's short reasoning; null when absent
+ * @param samples extra teacher generations; empty when absent
+ * @param source provenance, carried to the output; null when absent
+ * @param domain provenance, carried to the output; null when absent
+ * @param origin where the record was read from, for error messages
+ */
+public record TeacherRecord(
+    String id,
+    String question,
+    String answer,
+    String longCot,
+    String shortCot,
+    List<TeacherSample> samples,
+    String source,
+    String domain,
+    RawRecord origin)
+    implements Serializable {}

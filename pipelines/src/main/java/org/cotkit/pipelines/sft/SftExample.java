@@ -1,0 +1,39 @@
+package org.cotkit.pipelines.sft;
+
+import java.io.Serializable;
+import java.util.List;
+
+/**
+ * One SFT training example, a row of the output dataset (see {@link SftSchema} for the columns).
+ * Boxed fields are null where the example's mode does not define them.
+ */
+public record SftExample(
+    String id,
+    String sourceId,
+    String split,
+    String mode,
+    String prompt,
+    String completion,
+    List<Message> messages,
+    Double ratio,
+    Double achievedRatio,
+    String difficulty,
+    String difficultySource,
+    Double passRate,
+    Integer tokenBudget,
+    Integer cotTokens,
+    Integer keptTokens,
+    String answer,
+    String answerSource,
+    Boolean verified,
+    String source)
+    implements Serializable {
+
+  /** A chat turn. */
+  public record Message(String role, String content) implements Serializable {}
+
+  /** The user/assistant pair of a prompt and its completion. */
+  public static List<Message> chat(String prompt, String completion) {
+    return List.of(new Message("user", prompt), new Message("assistant", completion));
+  }
+}
