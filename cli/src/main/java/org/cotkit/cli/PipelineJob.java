@@ -70,12 +70,12 @@ final class PipelineJob<S> {
   int run(CommandLine commandLine, TeacherInputArgs io, List<String> beamArgs) {
     PrintWriter err = commandLine.getErr();
     S commandSettings;
-    InputSettings paths;
+    InputSettings inputSettings;
     Pipeline pipeline;
     AutoCloseable held;
     try {
       commandSettings = settings.get();
-      paths = input.apply(commandSettings);
+      inputSettings = input.apply(commandSettings);
       pipeline = Pipeline.create(runnerOptions(commandLine, io, beamArgs));
       build.accept(pipeline, commandSettings); // matches the input: a bad pattern is a usage error
       held = holdForRun.apply(commandSettings);
@@ -87,7 +87,7 @@ final class PipelineJob<S> {
     }
 
     try {
-      prepareOutput(paths.output(), io.overwrite); // only once nothing else can fail: it may delete files
+      prepareOutput(inputSettings.output(), io.overwrite); // only once nothing else can fail: it may delete files
     } catch (IllegalArgumentException e) {
       release(held);
       throw new CommandLine.ParameterException(commandLine, e.getMessage());
@@ -96,7 +96,7 @@ final class PipelineJob<S> {
     double seconds;
     boolean live = RunProgress.stderrIsTerminal();
     try {
-      err.printf("cotkit %s: %s -> %s (runner %s)%n", command, paths.input(), paths.output(), io.runner);
+      err.printf("cotkit %s: %s -> %s (runner %s)%n", command, inputSettings.input(), inputSettings.output(), io.runner);
       err.flush();
       long start = System.nanoTime();
       PipelineResult result = pipeline.run();
@@ -111,7 +111,7 @@ final class PipelineJob<S> {
       err.printf("cotkit %s: pipeline ended %s after %.1f s%n", command, state, seconds);
       return 1;
     }
-    return ManifestSummary.print(paths.output(), seconds, err) ? 0 : 1;
+    return ManifestSummary.print(inputSettings.output(), seconds, err) ? 0 : 1;
   }
 
   /**

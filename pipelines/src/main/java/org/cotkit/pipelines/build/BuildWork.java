@@ -2,8 +2,6 @@ package org.cotkit.pipelines.build;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.beam.sdk.metrics.Counter;
-import org.apache.beam.sdk.metrics.Metrics;
 import org.cotkit.compressors.WordSegmenter;
 import org.cotkit.pipelines.compress.BigramModelStatistic;
 import org.cotkit.pipelines.compress.CompressedRecord;
@@ -16,7 +14,7 @@ import org.cotkit.pipelines.label.LongCotLengths;
 import org.cotkit.pipelines.record.ChosenCot;
 import org.cotkit.pipelines.record.TeacherRecord;
 import org.cotkit.pipelines.sft.SftExample;
-import org.cotkit.pipelines.sft.SftParquetFile;
+import org.cotkit.pipelines.sft.SftBatchWriter;
 import org.cotkit.pipelines.shape.BatchOutput;
 import org.cotkit.pipelines.shape.CorpusStatistic;
 import org.cotkit.pipelines.shape.CorpusStatistics;
@@ -65,8 +63,7 @@ public final class BuildWork implements RecordWork {
     AdaptiveExample adaptive = new AdaptiveExample(settings.format(), settings.simpleSource(),
         settings.keepIncorrect(), text -> segmenter.segment(text).size());
     QuestionSplit split = new QuestionSplit(settings.validationFraction());
-    Counter rowsWritten = Metrics.counter("cotkit", "rows_written");
-    Counter filesWritten = Metrics.counter("cotkit", "files_written");
+    SftBatchWriter writer = new SftBatchWriter(dataDirectory);
     return new BatchProcessor() {
       @Override
       public void process(List<TeacherRecord> batch, BatchOutput out) {
@@ -91,11 +88,7 @@ public final class BuildWork implements RecordWork {
           out.count("examples.mode." + row.mode(), 1);
           out.count("examples.split." + row.split(), 1);
         }
-        SftParquetFile.write(dataDirectory, TokenSkipRows.fileKey(written), rows);
-        rowsWritten.inc(rows.size());
-        filesWritten.inc();
-        out.count("records_written", compressed.size());
-        out.count(SftParquetFile.ROWS_WRITTEN, rows.size());
+        writer.write(written, rows, out);
       }
 
       @Override

@@ -2,13 +2,11 @@ package org.cotkit.pipelines.compress;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.beam.sdk.metrics.Counter;
-import org.apache.beam.sdk.metrics.Metrics;
 import org.cotkit.pipelines.record.ChosenCot;
 import org.cotkit.pipelines.record.CotPreference;
 import org.cotkit.pipelines.record.TeacherRecord;
 import org.cotkit.pipelines.sft.SftExample;
-import org.cotkit.pipelines.sft.SftParquetFile;
+import org.cotkit.pipelines.sft.SftBatchWriter;
 import org.cotkit.pipelines.shape.BatchOutput;
 import org.cotkit.pipelines.shape.CorpusStatistic;
 import org.cotkit.pipelines.shape.CorpusStatistics;
@@ -45,8 +43,7 @@ public final class CompressWork implements RecordWork {
   public BatchProcessor open(CorpusStatistics statistics) {
     CotCompression compression = new CotCompression(tokenSkip, null, statistics);
     TokenSkipFormat format = new TokenSkipFormat(tokenSkip.promptSeparator());
-    Counter rowsWritten = Metrics.counter("cotkit", "rows_written");
-    Counter filesWritten = Metrics.counter("cotkit", "files_written");
+    SftBatchWriter writer = new SftBatchWriter(dataDirectory);
     return new BatchProcessor() {
       @Override
       public void process(List<TeacherRecord> batch, BatchOutput out) {
@@ -64,11 +61,7 @@ public final class CompressWork implements RecordWork {
           rows.addAll(TokenSkipRows.of(record, format, split));
           written.add(record.input());
         }
-        SftParquetFile.write(dataDirectory, TokenSkipRows.fileKey(written), rows);
-        rowsWritten.inc(rows.size());
-        filesWritten.inc();
-        out.count("records_written", compressed.size());
-        out.count(SftParquetFile.ROWS_WRITTEN, rows.size());
+        writer.write(written, rows, out);
       }
 
       @Override

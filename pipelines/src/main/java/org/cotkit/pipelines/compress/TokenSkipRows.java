@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.cotkit.compressors.CompressedCot;
 import org.cotkit.labelers.QuestionLabel;
-import org.cotkit.pipelines.io.StableHash;
 import org.cotkit.pipelines.record.ChosenCot;
 import org.cotkit.pipelines.record.TeacherRecord;
 import org.cotkit.pipelines.sft.SftExample;
@@ -50,18 +49,5 @@ public final class TokenSkipRows {
           record.source()));
     }
     return examples;
-  }
-
-  /**
-   * The name key of a batch's output file: a hash of where its records were read (file and line),
-   * unique per batch even when several input files repeat the same questions and ids, and the same
-   * when a retried batch rewrites it.
-   */
-  public static String fileKey(List<ChosenCot> batch) {
-    List<String> origins = new ArrayList<>(batch.size());
-    for (ChosenCot cot : batch) {
-      origins.add(cot.record().origin().location());
-    }
-    return StableHash.of(origins);
   }
 }

@@ -6,19 +6,17 @@ import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.WritableByteChannel;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.parquet.hadoop.ParquetWriter;
 import org.cotkit.pipelines.io.ChannelParquetWriter;
 import org.cotkit.pipelines.io.RenamedIntoPlace;
-import org.cotkit.pipelines.io.StableHash;
 import org.cotkit.pipelines.record.ChosenCot;
 
 /**
  * One batch of labelled records as one file {@code <dir>/part-<hash>.jsonl} or {@code .parquet}
- * (see {@link LabelledRecords} for the fields), named by a hash of where its records were read and
- * renamed into place when complete, like the SFT files.
+ * (see {@link LabelledRecords} for the fields), named by {@link ChosenCot#fileKey} and renamed into
+ * place when complete, like the SFT files.
  */
 public final class LabelledRecordFile {
 
@@ -29,12 +27,8 @@ public final class LabelledRecordFile {
     if (batch.isEmpty()) {
       return;
     }
-    List<String> origins = new ArrayList<>(batch.size());
-    for (ChosenCot labelled : batch) {
-      origins.add(labelled.record().origin().location());
-    }
     boolean parquet = format == LabelOutputFormat.PARQUET;
-    String name = "part-" + StableHash.of(origins) + (parquet ? ".parquet" : ".jsonl");
+    String name = "part-" + ChosenCot.fileKey(batch) + (parquet ? ".parquet" : ".jsonl");
     RenamedIntoPlace.write(directory, name, parquet ? "application/vnd.apache.parquet" : "application/jsonl",
         channel -> {
           if (parquet) {

@@ -1,10 +1,12 @@
 package org.cotkit.pipelines.record;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.cotkit.labelers.ExtractedAnswer;
 import org.cotkit.labelers.FinalAnswerExtractor;
 import org.cotkit.labelers.QuestionLabel;
 import org.cotkit.labelers.ThinkTrace;
+import org.cotkit.pipelines.io.StableHash;
 
 /**
  * The chain of thought chosen from a record to compress or label.
@@ -56,6 +58,19 @@ public record ChosenCot(TeacherRecord record, String cot, String answer, String 
   /** The same chain of thought with the question's labels. */
   public ChosenCot withLabel(QuestionLabel newLabel) {
     return new ChosenCot(record, cot, answer, answerSource, fromLongCot, newLabel);
+  }
+
+  /**
+   * The name key of a batch's output file: a hash of where its records were read (file and line),
+   * unique per batch even when several input files repeat the same questions and ids, and the same
+   * when a retried batch rewrites it.
+   */
+  public static String fileKey(List<ChosenCot> batch) {
+    List<String> origins = new ArrayList<>(batch.size());
+    for (ChosenCot cot : batch) {
+      origins.add(cot.record().origin().location());
+    }
+    return StableHash.of(origins);
   }
 
   /** The chosen CoT's whole text as the record holds it (an R1-style trace with its response). */

@@ -2,6 +2,7 @@ package org.cotkit.pipelines.shape;
 
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -136,7 +137,7 @@ public final class CorpusPass extends PTransform<PCollection<InputChunk>, PColle
     private final String tempDirectory;
 
     MergeFn(List<CorpusStatistic<?>> statistics, String tempDirectory) {
-      this.byName = new java.util.HashMap<>();
+      this.byName = new HashMap<>();
       statistics.forEach(statistic -> byName.put(statistic.name(), statistic));
       this.tempDirectory = tempDirectory;
     }

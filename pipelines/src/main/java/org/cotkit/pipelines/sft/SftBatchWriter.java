@@ -1,0 +1,37 @@
+package org.cotkit.pipelines.sft;
+
+import java.util.List;
+import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.metrics.Metrics;
+import org.cotkit.pipelines.record.ChosenCot;
+import org.cotkit.pipelines.shape.BatchOutput;
+
+/**
+ * Writes the SFT rows of one batch as one Parquet file named by {@link ChosenCot#fileKey}, and
+ * counts them: the {@code rows_written} and {@code files_written} counters for progress, the
+ * {@code records_written} and {@code rows_written} counts for the manifest. Not thread-safe: one
+ * per worker.
+ */
+public final class SftBatchWriter {
+
+  private final String directory;
+  private final Counter rowsWritten = Metrics.counter("cotkit", "rows_written");
+  private final Counter filesWritten = Metrics.counter("cotkit", "files_written");
+
+  /** @param directory where the Parquet files go ({@code <output>/data}) */
+  public SftBatchWriter(String directory) {
+    this.directory = directory;
+  }
+
+  /**
+   * @param records the records the rows were made from
+   * @param rows their rows, in order
+   */
+  public void write(List<ChosenCot> records, List<SftExample> rows, BatchOutput out) {
+    SftParquetFile.write(directory, ChosenCot.fileKey(records), rows);
+    rowsWritten.inc(rows.size());
+    filesWritten.inc();
+    out.count("records_written", records.size());
+    out.count(SftParquetFile.ROWS_WRITTEN, rows.size());
+  }
+}
