@@ -69,7 +69,8 @@ for factor in $factors; do
   done
 done
 
-echo "$(nproc) cores, launcher defaults (JVM options: $(grep -o 'jvm_opts=(.*' cotkit | head -1)), $runs run(s) each"
+echo "$(nproc) cores, launcher defaults (JVM options: $(bash -x ./cotkit --version 2>&1 \
+  | sed -n 's/^+ exec java \(.*\) -jar .*/\1/p')), $runs run(s) each"
 python3 - "$work/results" <<'PY'
 import statistics, sys
 by = {}
