@@ -129,7 +129,7 @@ public final class CopyToParquet {
     @Setup
     public void setup() {
       json = new ObjectMapper().readerFor(JsonNode.class);
-      reader = new InputChunkReader(InputFormat.AUTO);
+      reader = new InputChunkReader(InputFormat.AUTO, Integer.MAX_VALUE);
     }
 
     @ProcessElement

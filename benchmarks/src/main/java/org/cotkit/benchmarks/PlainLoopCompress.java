@@ -61,7 +61,7 @@ public final class PlainLoopCompress {
     double[] ratios = TokenSkipSettings.parseRatios(args.length > 3 ? args[3] : "0.5,0.6,0.7,0.8,0.9,1.0");
     long start = System.nanoTime();
 
-    TeacherRecordParser parser = new TeacherRecordParser(FieldMapping.identity(), preset);
+    TeacherRecordParser parser = new TeacherRecordParser(FieldMapping.identity(), preset, Integer.MAX_VALUE, false);
     List<ChosenCot> cots = new ArrayList<>();
     long lineNumber = 0;
     long invalid = 0;

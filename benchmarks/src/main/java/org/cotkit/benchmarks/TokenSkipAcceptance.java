@@ -112,7 +112,7 @@ public final class TokenSkipAcceptance {
   }
 
   private static Map<String, ChosenCot> readCots(Path input, InputPreset preset) throws Exception {
-    TeacherRecordParser parser = new TeacherRecordParser(FieldMapping.identity(), preset);
+    TeacherRecordParser parser = new TeacherRecordParser(FieldMapping.identity(), preset, Integer.MAX_VALUE, false);
     Map<String, ChosenCot> cots = new HashMap<>();
     try (BufferedReader reader = Files.newBufferedReader(input)) {
       long line = 0;

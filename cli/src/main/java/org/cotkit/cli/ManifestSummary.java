@@ -17,7 +17,10 @@ final class ManifestSummary {
 
   private ManifestSummary() {}
 
-  /** Prints the summary; returns whether the manifest exists and its counts balance. */
+  /**
+   * Prints the summary; returns whether the manifest exists, its counts balance and no more records
+   * were dead-lettered than --max-error-rate allows.
+   */
   static boolean print(String outputDirectory, double seconds, PrintWriter err) {
     ResourceId manifestFile = FileSystems.matchNewResource(outputDirectory, true)
         .resolve(WriteManifest.FILE_NAME, StandardResolveOptions.RESOLVE_FILE);
@@ -50,8 +53,15 @@ final class ManifestSummary {
     if (!balanced) {
       err.println("cotkit: counts do not balance: records were lost; see " + manifestFile);
     }
+    JsonNode errorRate = manifest.path("error_rate");
+    boolean tooManyErrors = errorRate.path("exceeded").asBoolean(false);
+    if (tooManyErrors) {
+      err.printf("cotkit: %.2f%% of the records read were dead-lettered, over --max-error-rate %s; the good rows "
+              + "are written, the reasons are in %s%n", 100 * errorRate.path("dead_lettered_share").asDouble(),
+          errorRate.path("max_error_rate").asText(), outputDirectory + "/errors");
+    }
     err.flush();
-    return balanced;
+    return balanced && !tooManyErrors;
   }
 
   /** Shares of verdicts, difficulty and deciding policy, and the budget quantiles, of labelled records. */

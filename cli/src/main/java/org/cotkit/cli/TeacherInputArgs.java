@@ -9,6 +9,7 @@ import org.cotkit.pipelines.io.InputFormat;
 import org.cotkit.pipelines.record.CotPreference;
 import org.cotkit.pipelines.record.InputPreset;
 import org.cotkit.pipelines.record.InputSettings;
+import org.cotkit.pipelines.record.RecordLimits;
 import picocli.CommandLine.Option;
 
 /** The options every cotkit pipeline command shares: input, output, field mapping, runner. */
@@ -53,6 +54,24 @@ final class TeacherInputArgs {
           + "its own output file together. Default: ${DEFAULT-VALUE}.")
   int recordsPerBatch;
 
+  @Option(names = "--max-record-bytes", paramLabel = "BYTES", defaultValue = "67108864",
+      description = "The longest record read, in bytes of its JSONL line (or of a Parquet row as JSON); a longer "
+          + "one is dead-lettered before it is parsed, so one huge line cannot exhaust the memory. Any valid JSON "
+          + "below it is read (strings as long as the record, nesting up to 2,000 levels). Default: ${DEFAULT-VALUE} "
+          + "(64 MiB).")
+  long maxRecordBytes;
+
+  @Option(names = "--strip-control-chars",
+      description = "Remove C0 control characters other than tab, line feed and carriage return (NUL from a "
+          + "\\u0000 escape, form feeds, escape sequences) from text fields, instead of dead-lettering the "
+          + "records that hold them.")
+  boolean stripControlChars;
+
+  @Option(names = "--max-error-rate", paramLabel = "SHARE", defaultValue = "0.01",
+      description = "The share of records read that may be dead-lettered. Above it the run still writes its good "
+          + "rows and its errors/, but exits 1, and the manifest's error_rate says so. Default: ${DEFAULT-VALUE}.")
+  double maxErrorRate;
+
   @Option(names = "--overwrite",
       description = "Replace data/, errors/ and manifest.json of an earlier run in the output directory.")
   boolean overwrite;
@@ -83,7 +102,7 @@ final class TeacherInputArgs {
    */
   InputSettings settings() {
     return new InputSettings(localToAbsolute(input), localToAbsolute(output), inputFormat, fieldMap, preset, cot,
-        recordsPerBatch);
+        recordsPerBatch, new RecordLimits(maxRecordBytes, stripControlChars, maxErrorRate));
   }
 
   /**

@@ -41,6 +41,8 @@ class CompressBadInputTest {
   @TempDir static Path dir;
   static Path output;
   static CliRun run;
+  static Path strictOutput;
+  static CliRun strictRun;
 
   @BeforeAll
   static void compressMixedFile() throws Exception {
@@ -65,7 +67,22 @@ class CompressBadInputTest {
     Path input = dir.resolve("mixed.jsonl");
     Files.write(input, bytes.toByteArray());
     output = dir.resolve("out");
-    run = CliRun.of("compress", "--input", input.toString(), "--output", output.toString());
+    // 9 of the 12 lines are bad on purpose: accept any share of dead letters
+    run = CliRun.of("compress", "--input", input.toString(), "--output", output.toString(), "--max-error-rate", "1");
+    strictOutput = dir.resolve("strict");
+    strictRun = CliRun.of("compress", "--input", input.toString(), "--output", strictOutput.toString());
+  }
+
+  @Test
+  void aShareOfDeadLettersOverTheDefaultLimitFailsTheRunButKeepsItsGoodRowsAndErrors() throws Exception {
+    assertEquals(1, strictRun.exitCode(), strictRun.err());
+    assertTrue(strictRun.err().contains("cotkit: 66.67% of the records read were dead-lettered, over --max-error-rate "
+        + "0.01; the good rows are written, the reasons are in " + strictOutput + "/errors"), strictRun.err());
+    assertEquals(3 * 6L, Parquet.count(strictOutput, ""));
+    JsonNode errorRate = new ObjectMapper().readTree(strictOutput.resolve("manifest.json").toFile()).path("error_rate");
+    assertEquals(8 / 12.0, errorRate.path("dead_lettered_share").asDouble(), 1e-12); // 8 dead letters, 12 lines (one blank)
+    assertEquals(0.01, errorRate.path("max_error_rate").asDouble());
+    assertTrue(errorRate.path("exceeded").asBoolean());
   }
 
   @Test

@@ -22,6 +22,7 @@ import org.cotkit.pipelines.io.InputFormat;
 import org.cotkit.pipelines.record.CotPreference;
 import org.cotkit.pipelines.record.InputPreset;
 import org.cotkit.pipelines.record.InputSettings;
+import org.cotkit.pipelines.record.RecordLimits;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -42,7 +43,7 @@ class CompressPipelineTest {
     options.setRunner(DirectRunner.class);
     Pipeline pipeline = Pipeline.create(options);
     InputSettings input = new InputSettings(SAMPLE, "/tmp/cotkit-never-run", InputFormat.AUTO, "", InputPreset.NONE,
-        CotPreference.LONG, 500);
+        CotPreference.LONG, 500, new RecordLimits(1 << 20, false, 1.0));
     TokenSkipSettings tokenSkip = new TokenSkipSettings(
         new RatioAssignment(new double[] {0.5, 1.0}, RatioAssignment.Mode.ALL, 42), true, List.of(),
         "<|eot_id|>", model, ACCELERATOR);

@@ -12,6 +12,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.apache.avro.generic.GenericData;
@@ -35,10 +36,16 @@ import org.apache.parquet.schema.Type;
  */
 public final class InputChunkReader {
 
-  private final InputFormat format;
+  /** How much of an oversized record its dead letter keeps, so that the error output stays small. */
+  static final int OVERSIZED_PREFIX_BYTES = 1024;
 
-  public InputChunkReader(InputFormat format) {
+  private final InputFormat format;
+  private final long maxRecordBytes;
+
+  /** @param maxRecordBytes the longest record read; a longer one becomes a record with a read error */
+  public InputChunkReader(InputFormat format, long maxRecordBytes) {
     this.format = format;
+    this.maxRecordBytes = maxRecordBytes;
   }
 
   /** Hands every record of the chunk, in order, to {@code records}. */
@@ -52,9 +59,9 @@ public final class InputChunkReader {
     try {
       MatchResult.Metadata file = FileSystems.matchSingleFileSpec(name);
       if (format.isParquet(name)) {
-        readParquet(file, name, counting);
+        readParquet(file, name, maxRecordBytes, counting);
       } else {
-        readJsonl(file, chunk, counting);
+        readJsonl(file, chunk, maxRecordBytes, counting);
       }
     } catch (IOException | RuntimeException e) {
       // the records already read stand; the rest of the chunk (its lines are unknown) is one dead
@@ -72,8 +79,8 @@ public final class InputChunkReader {
    * synchronized stream: every byte of the input passes here twice a run (BENCHMARKS.md has the
    * profile).
    */
-  private static void readJsonl(MatchResult.Metadata file, InputChunk chunk, Consumer<RawRecord> records)
-      throws IOException {
+  private static void readJsonl(MatchResult.Metadata file, InputChunk chunk, long maxRecordBytes,
+      Consumer<RawRecord> records) throws IOException {
     String name = chunk.file();
     ReadableByteChannel channel = FileSystems.open(file.resourceId());
     if (chunk.start() > 0) {
@@ -85,7 +92,7 @@ public final class InputChunkReader {
     long remaining = chunk.end() == InputChunk.TO_END ? Long.MAX_VALUE : chunk.end() - chunk.start();
     try (InputStream in = Channels.newInputStream(channel)) {
       byte[] block = new byte[1 << 16];
-      LineDecoder lines = new LineDecoder(name, chunk.firstLine());
+      LineDecoder lines = new LineDecoder(name, chunk.firstLine(), maxRecordBytes);
       while (remaining > 0) {
         int n = in.read(block, 0, (int) Math.min(block.length, remaining));
         if (n < 0) {
@@ -113,35 +120,54 @@ public final class InputChunkReader {
     private final CharsetDecoder strictUtf8 = StandardCharsets.UTF_8.newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT)
         .onUnmappableCharacter(CodingErrorAction.REPORT);
+    private final long maxRecordBytes;
     private long number;
     private byte[] carried = new byte[4096];
     private int carriedLength;
+    /** Bytes of the current line so far, also those of an oversized line that were not kept. */
+    private long lineLength;
 
-    LineDecoder(String file, long firstLine) {
+    LineDecoder(String file, long firstLine, long maxRecordBytes) {
       this.file = file;
       this.number = firstLine - 1;
+      this.maxRecordBytes = maxRecordBytes;
     }
 
+    /**
+     * Holds the start of a line cut by a block's end. Of a line longer than the limit only a prefix
+     * is kept: such a line is never decoded, and a multi-gigabyte one must not fill the heap.
+     */
     void carry(byte[] bytes, int offset, int length) {
-      if (carriedLength + length > carried.length) {
-        carried = Arrays.copyOf(carried, Math.max(carried.length * 2, carriedLength + length));
+      lineLength += length;
+      int kept = lineLength > maxRecordBytes
+          ? Math.max(0, Math.min(length, OVERSIZED_PREFIX_BYTES - carriedLength))
+          : length;
+      if (carriedLength + kept > carried.length) {
+        carried = Arrays.copyOf(carried, Math.max(carried.length * 2, carriedLength + kept));
       }
-      System.arraycopy(bytes, offset, carried, carriedLength, length);
-      carriedLength += length;
+      System.arraycopy(bytes, offset, carried, carriedLength, kept);
+      carriedLength += kept;
     }
 
     boolean pending() {
-      return carriedLength > 0;
+      return lineLength > 0;
     }
 
     /** The line made of what was carried and then {@code length} bytes of {@code bytes}. */
     RawRecord end(byte[] bytes, int offset, int length) {
-      if (carriedLength > 0) {
+      if (lineLength > 0) {
         carry(bytes, offset, length);
         bytes = carried;
         offset = 0;
         length = carriedLength;
         carriedLength = 0;
+      }
+      long total = Math.max(lineLength, length);
+      lineLength = 0;
+      if (total > maxRecordBytes) {
+        long line = ++number;
+        return new RawRecord(file, line, new String(bytes, offset, Math.min(length, OVERSIZED_PREFIX_BYTES),
+            StandardCharsets.UTF_8), oversized(total, maxRecordBytes));
       }
       return decode(bytes, offset, length);
     }
@@ -168,8 +194,14 @@ public final class InputChunkReader {
     }
   }
 
-  private static void readParquet(MatchResult.Metadata file, String name, Consumer<RawRecord> records)
-      throws IOException {
+  /** The read error of a record over the limit. */
+  static String oversized(long bytes, long maxRecordBytes) {
+    return String.format(Locale.ROOT, "record is %,d bytes, over the --max-record-bytes limit of %,d", bytes,
+        maxRecordBytes);
+  }
+
+  private static void readParquet(MatchResult.Metadata file, String name, long maxRecordBytes,
+      Consumer<RawRecord> records) throws IOException {
     Map<String, Integer> intDecimalScales = intDecimalScales(file);
     Configuration conf = new Configuration(false);
     // lists as plain arrays, not as arrays of {"element": …} records (Parquet's 3-level lists)
@@ -181,7 +213,12 @@ public final class InputChunkReader {
             .build()) {
       long row = 0;
       for (GenericRecord record = reader.read(); record != null; record = reader.read()) {
-        records.accept(RawRecord.of(name, ++row, AvroJson.toJson(record, intDecimalScales)));
+        String json = AvroJson.toJson(record, intDecimalScales);
+        // a char is at most 3 UTF-8 bytes: only a long row needs its bytes counted
+        long bytes = json.length() * 3L > maxRecordBytes ? json.getBytes(StandardCharsets.UTF_8).length : 0;
+        records.accept(bytes > maxRecordBytes
+            ? new RawRecord(name, ++row, json.substring(0, Math.min(json.length(), OVERSIZED_PREFIX_BYTES)), oversized(bytes, maxRecordBytes))
+            : RawRecord.of(name, ++row, json));
       }
     }
   }

@@ -29,9 +29,11 @@ public final class ErrorsAndManifest {
    *     still gets a manifest, and its {@code records_read} is 0)
    * @param deadLetters dead letters of every stage
    * @param counts the partial counts of the run
+   * @param maxErrorRate the share of records read that may be dead-lettered
    */
   public static void write(Pipeline pipeline, String outputDirectory, LinkedHashMap<String, Object> header,
-      List<String> zeroCounts, PCollection<DeadLetter> deadLetters, PCollection<KV<String, Long>> counts) {
+      List<String> zeroCounts, PCollection<DeadLetter> deadLetters, PCollection<KV<String, Long>> counts,
+      double maxErrorRate) {
     deadLetters.apply("WriteErrors", new WriteDeadLetters(outputDirectory + "/errors"));
 
     List<KV<String, Long>> zeros = new ArrayList<>();
@@ -42,6 +44,6 @@ public final class ErrorsAndManifest {
         .and(pipeline.apply("NothingYet", Create.of(zeros)))
         .and(deadLetters.apply("CountDeadLetters",
             MapElements.into(COUNT).via(letter -> KV.of("dead_lettered." + letter.stage(), 1L))))
-        .apply("WriteManifest", new WriteManifest(outputDirectory, header));
+        .apply("WriteManifest", new WriteManifest(outputDirectory, header, maxErrorRate));
   }
 }

@@ -28,6 +28,9 @@ public final class ManifestHeader {
     used.put("preset", lower(input.preset()));
     used.put("cot", lower(input.cot()));
     used.put("records_per_batch", input.recordsPerBatch());
+    used.put("max_record_bytes", input.limits().maxRecordBytes());
+    used.put("strip_control_chars", input.limits().stripControlChars());
+    used.put("max_error_rate", input.limits().maxErrorRate());
     used.put("runner", runner);
     return used;
   }

@@ -41,14 +41,17 @@ public final class WriteManifest extends PTransform<PCollectionList<KV<String, L
 
   private final String outputDirectory;
   private final Map<String, Object> header;
+  private final double maxErrorRate;
 
   /**
    * @param header entries written before the counts (command, version, options); must serialise
    *     with Jackson and Java serialization
+   * @param maxErrorRate the share of records read that may be dead-lettered ({@code --max-error-rate})
    */
-  public WriteManifest(String outputDirectory, LinkedHashMap<String, Object> header) {
+  public WriteManifest(String outputDirectory, LinkedHashMap<String, Object> header, double maxErrorRate) {
     this.outputDirectory = outputDirectory;
     this.header = header;
+    this.maxErrorRate = maxErrorRate;
   }
 
   @Override
@@ -57,7 +60,7 @@ public final class WriteManifest extends PTransform<PCollectionList<KV<String, L
         .apply("AllCounts", Flatten.pCollections())
         .apply("OneKey", WithKeys.of("manifest"))
         .apply("Gather", GroupByKey.create())
-        .apply("WriteJson", ParDo.of(new WriteFn(outputDirectory, header)));
+        .apply("WriteJson", ParDo.of(new WriteFn(outputDirectory, header, maxErrorRate)));
     return PDone.in(counts.getPipeline());
   }
 
@@ -80,6 +83,21 @@ public final class WriteManifest extends PTransform<PCollectionList<KV<String, L
     section.put("filtered", filteredTotal);
     section.put("filtered_by_reason", filtered);
     section.put("balanced", read == written + dead + filteredTotal);
+    return section;
+  }
+
+  /**
+   * The share of records read that were dead-lettered, against {@code --max-error-rate}: the run
+   * fails when it is exceeded, though its good rows and its errors are written.
+   */
+  static Map<String, Object> errorRateSection(Map<String, Long> counts, double maxErrorRate) {
+    long read = counts.getOrDefault("records_read", 0L);
+    long dead = byPrefix(counts, "dead_lettered.").values().stream().mapToLong(Long::longValue).sum();
+    double share = read == 0 ? 0 : (double) dead / read;
+    Map<String, Object> section = new LinkedHashMap<>();
+    section.put("dead_lettered_share", share);
+    section.put("max_error_rate", maxErrorRate);
+    section.put("exceeded", share > maxErrorRate);
     return section;
   }
 
@@ -159,10 +177,12 @@ public final class WriteManifest extends PTransform<PCollectionList<KV<String, L
   private static final class WriteFn extends DoFn<KV<String, Iterable<KV<String, Long>>>, Void> {
     private final String outputDirectory;
     private final Map<String, Object> header;
+    private final double maxErrorRate;
 
-    WriteFn(String outputDirectory, Map<String, Object> header) {
+    WriteFn(String outputDirectory, Map<String, Object> header, double maxErrorRate) {
       this.outputDirectory = outputDirectory;
       this.header = header;
+      this.maxErrorRate = maxErrorRate;
     }
 
     @ProcessElement
@@ -173,6 +193,7 @@ public final class WriteManifest extends PTransform<PCollectionList<KV<String, L
       }
       Map<String, Object> manifest = new LinkedHashMap<>(header);
       manifest.put("counts", countsSection(counts));
+      manifest.put("error_rate", errorRateSection(counts, maxErrorRate));
       Map<String, Object> labels = distributionSection(counts, "label.", List.of("token_budget"));
       if (!labels.isEmpty()) {
         manifest.put("labels", labels);

@@ -13,9 +13,10 @@ import org.cotkit.pipelines.io.InputFormat;
  * @param preset the shape of a well-known dataset
  * @param cot which chain of thought is used; the other one is the fallback
  * @param recordsPerBatch records per batch, the unit of work and of each output file
+ * @param limits what input is refused, and how much of it may be
  */
 public record InputSettings(String input, String output, InputFormat format, String fieldMap, InputPreset preset,
-    CotPreference cot, int recordsPerBatch) implements Serializable {
+    CotPreference cot, int recordsPerBatch, RecordLimits limits) implements Serializable {
 
   /** @throws IllegalArgumentException naming the option at fault */
   public InputSettings {

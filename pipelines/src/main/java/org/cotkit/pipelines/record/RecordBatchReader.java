@@ -35,9 +35,10 @@ public final class RecordBatchReader {
   private final TeacherRecordParser parser;
 
   public RecordBatchReader(InputSettings settings) {
-    this.reader = new InputChunkReader(settings.format());
+    this.reader = new InputChunkReader(settings.format(), settings.limits().maxRecordBytes());
     this.batchSize = settings.recordsPerBatch();
-    this.parser = new TeacherRecordParser(settings.mapping(), settings.preset());
+    this.parser = new TeacherRecordParser(settings.mapping(), settings.preset(), settings.limits().maxRecordBytes(),
+        settings.limits().stripControlChars());
   }
 
   /** Reads the chunk and hands on each batch of at most {@code --records-per-batch} lines, in order. */

@@ -1,7 +1,10 @@
 package org.cotkit.pipelines.record;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,17 +24,37 @@ import org.cotkit.pipelines.io.StableHash;
  */
 public final class TeacherRecordParser {
 
-  /** Text after the object (a second record glued on, garbage) is an error, not silently dropped. */
-  private final ObjectReader json =
-      new ObjectMapper().readerFor(JsonNode.class).with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+  /**
+   * The deepest nesting of arrays and objects read. The JSON tree is built recursively, so much
+   * deeper input would exhaust a worker thread's stack; no real teacher record nests this deep.
+   */
+  public static final int MAX_NESTING_DEPTH = 2_000;
+
+  private final ObjectReader json;
   private final FieldMapping mapping;
+  private final boolean stripControlChars;
   /** Each canonical field's pointer, compiled once: compiling it for every record showed in profiles. */
   private final Map<String, JsonPointer> pointers = new HashMap<>();
   private final InputPreset preset;
 
-  public TeacherRecordParser(FieldMapping mapping, InputPreset preset) {
+  /**
+   * @param maxRecordBytes the longest record read ({@code --max-record-bytes}): any string that
+   *     fits in it is read, however long
+   * @param stripControlChars whether C0 control characters other than tab, line feed and carriage
+   *     return are removed from text fields; otherwise a record holding one is invalid
+   */
+  public TeacherRecordParser(FieldMapping mapping, InputPreset preset, long maxRecordBytes, boolean stripControlChars) {
     this.mapping = mapping;
     this.preset = preset;
+    this.stripControlChars = stripControlChars;
+    JsonFactory factory = JsonFactory.builder()
+        .streamReadConstraints(StreamReadConstraints.builder()
+            .maxStringLength((int) Math.min(Integer.MAX_VALUE - 8, maxRecordBytes))
+            .maxNestingDepth(MAX_NESTING_DEPTH)
+            .build())
+        .build();
+    // text after the object (a second record glued on, garbage) is an error, not silently dropped
+    this.json = new ObjectMapper(factory).readerFor(JsonNode.class).with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     for (String canonical : FieldMapping.CANONICAL_FIELDS) {
       pointers.put(canonical, JsonPointer.compile(mapping.pointer(canonical)));
     }
@@ -44,6 +67,11 @@ public final class TeacherRecordParser {
     JsonNode root;
     try {
       root = json.readValue(raw.text());
+    } catch (StreamConstraintsException e) {
+      // Jackson's own wording names its internals; say which limit and what it is
+      throw new InvalidRecordException(e.getMessage().contains("nesting")
+          ? "not valid JSON: nested deeper than " + MAX_NESTING_DEPTH + " levels"
+          : "not readable JSON: " + e.getOriginalMessage().lines().findFirst().orElse(""));
     } catch (JsonProcessingException e) {
       throw new InvalidRecordException("not valid JSON: " + e.getOriginalMessage().lines().findFirst().orElse(""));
     }
@@ -86,7 +114,7 @@ public final class TeacherRecordParser {
     return textAt(root.at(pointers.get(canonical)), mapping.actualName(canonical), numbersAllowed);
   }
 
-  private static String textAt(JsonNode node, String name, boolean numbersAllowed) throws InvalidRecordException {
+  private String textAt(JsonNode node, String name, boolean numbersAllowed) throws InvalidRecordException {
     if (node.isMissingNode() || node.isNull()) {
       return null;
     }
@@ -96,7 +124,7 @@ public final class TeacherRecordParser {
         // JSON can escape half of a character ("\ud800"); no UTF-8 writer can write it back
         throw new InvalidRecordException("field '" + name + "' holds an unpaired surrogate escape (\\ud800-\\udfff), not text");
       }
-      return text;
+      return withoutControlChars(text, name);
     }
     if (numbersAllowed && node.isNumber()) {
       return node.asText();
@@ -120,7 +148,7 @@ public final class TeacherRecordParser {
       JsonNode sample = node.get(i);
       String at = name + "[" + i + "]";
       if (sample.isTextual()) {
-        samples.add(new TeacherSample(sample.textValue(), null));
+        samples.add(new TeacherSample(textAt(sample, at, false), null));
         continue;
       }
       if (!sample.isObject()) {
@@ -137,6 +165,43 @@ public final class TeacherRecordParser {
       samples.add(new TeacherSample(cot, correct.isBoolean() ? correct.booleanValue() : null));
     }
     return samples;
+  }
+
+  /**
+   * The text, checked for C0 control characters other than tab, line feed and carriage return
+   * (NUL from a {@code \\u0000} escape, form feeds, escape sequences): no tokenizer or chat template
+   * expects them in a prompt, and a student trained on them learns to emit them.
+   */
+  private String withoutControlChars(String text, String name) throws InvalidRecordException {
+    int first = firstControlChar(text);
+    if (first < 0) {
+      return text;
+    }
+    if (!stripControlChars) {
+      throw new InvalidRecordException(String.format(Locale.ROOT,
+          "field '%s' holds the control character U+%04X at offset %d; pass --strip-control-chars to remove such "
+              + "characters instead", name, (int) text.charAt(first), first));
+    }
+    StringBuilder kept = new StringBuilder(text.length());
+    for (int i = 0; i < text.length(); i++) {
+      if (!isControl(text.charAt(i))) {
+        kept.append(text.charAt(i));
+      }
+    }
+    return kept.toString();
+  }
+
+  private static int firstControlChar(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      if (isControl(text.charAt(i))) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static boolean isControl(char c) {
+    return c < 0x20 && c != '\t' && c != '\n' && c != '\r';
   }
 
   static boolean hasUnpairedSurrogate(String text) {

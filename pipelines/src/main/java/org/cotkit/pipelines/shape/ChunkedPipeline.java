@@ -76,7 +76,7 @@ public final class ChunkedPipeline {
           .apply("DeleteStatistics", ParDo.of(new DeleteFilesFn()));
     }
     ErrorsAndManifest.write(pipeline, input.output(), manifestHeader, zeroCounts,
-        written.get(RecordPass.DEAD_LETTERS), written.get(RecordPass.COUNTS));
+        written.get(RecordPass.DEAD_LETTERS), written.get(RecordPass.COUNTS), input.limits().maxErrorRate());
   }
 
   /** Deletes the statistics' files and their temporary directory, once every chunk is written. */

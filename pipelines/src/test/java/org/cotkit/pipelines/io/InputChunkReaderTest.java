@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,14 +57,14 @@ class InputChunkReaderTest {
   private static List<List<RawRecord>> batches(Path file, InputFormat format, int batchSize) {
     List<List<RawRecord>> batches = new ArrayList<>();
     RecordBatcher<RawRecord> batcher = new RecordBatcher<>(batchSize, batches::add);
-    new InputChunkReader(format).read(InputChunk.wholeFile(file.toString()), batcher::add);
+    new InputChunkReader(format, 1 << 20).read(InputChunk.wholeFile(file.toString()), batcher::add);
     batcher.flush();
     return batches;
   }
 
   private static List<RawRecord> read(Path file) {
     List<RawRecord> records = new ArrayList<>();
-    new InputChunkReader(InputFormat.AUTO).read(InputChunk.wholeFile(file.toString()), records::add);
+    new InputChunkReader(InputFormat.AUTO, 1 << 20).read(InputChunk.wholeFile(file.toString()), records::add);
     return records;
   }
 
@@ -214,5 +215,34 @@ class InputChunkReaderTest {
     assertFalse(InputFormat.AUTO.isParquet("/d/data.jsonl"));
     assertFalse(InputFormat.JSONL.isParquet("/d/data.parquet"));
     assertTrue(InputFormat.PARQUET.isParquet("/d/data.bin"));
+  }
+
+  @Test
+  void aLineOverTheLimitIsAReadErrorWithAPrefixAndTheNextLineReadsOn() throws IOException {
+    // 200 KiB: cut by the reader's 64 KiB blocks, so the limit holds for carried lines too
+    String big = "{\"question\": \"" + "x".repeat(200 * 1024) + "\"}";
+    Path file = write("big.jsonl", ("{\"question\": \"a\"}\n" + big + "\n{\"question\": \"b\"}\n")
+        .getBytes(StandardCharsets.UTF_8));
+    List<RawRecord> records = new ArrayList<>();
+    new InputChunkReader(InputFormat.AUTO, 100 * 1024).read(InputChunk.wholeFile(file.toString()), records::add);
+    assertEquals(3, records.size());
+    assertEquals(null, records.get(0).readError());
+    RawRecord oversized = records.get(1);
+    assertEquals(2, oversized.line());
+    assertEquals(String.format(Locale.ROOT, "record is %,d bytes, over the --max-record-bytes limit of %,d", big.length(), 100 * 1024),
+        oversized.readError());
+    assertEquals(big.substring(0, InputChunkReader.OVERSIZED_PREFIX_BYTES), oversized.text());
+    assertEquals("{\"question\": \"b\"}", records.get(2).text());
+    assertEquals(3, records.get(2).line());
+  }
+
+  @Test
+  void aLineOfExactlyTheLimitIsRead() throws IOException {
+    String line = "{\"question\": \"" + "y".repeat(2000) + "\"}";
+    Path file = write("exact.jsonl", (line + "\n").getBytes(StandardCharsets.UTF_8));
+    List<RawRecord> records = new ArrayList<>();
+    new InputChunkReader(InputFormat.AUTO, line.length()).read(InputChunk.wholeFile(file.toString()), records::add);
+    assertEquals(line, records.get(0).text());
+    assertEquals(null, records.get(0).readError());
   }
 }

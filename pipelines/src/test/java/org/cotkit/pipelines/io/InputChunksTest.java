@@ -63,7 +63,7 @@ class InputChunksTest {
 
   private static List<RawRecord> read(InputChunk chunk) {
     List<RawRecord> records = new ArrayList<>();
-    new InputChunkReader(InputFormat.AUTO).read(chunk, records::add);
+    new InputChunkReader(InputFormat.AUTO, 1 << 20).read(chunk, records::add);
     return records;
   }
 

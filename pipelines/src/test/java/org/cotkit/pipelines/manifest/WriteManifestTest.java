@@ -224,4 +224,14 @@ class WriteManifestTest {
     assertEquals(1.7, WriteManifest.summary(Map.of("1", 1L, "2", 2L)).get("mean")); // 5/3
     assertEquals(2.3, WriteManifest.summary(Map.of("1", 1L, "3", 2L)).get("mean")); // 7/3
   }
+
+  @Test
+  void theErrorRateIsTheDeadLetteredShareOfRecordsReadAgainstTheLimit() {
+    Map<String, Long> counts = Map.of("records_read", 200L, "records_written", 197L, "dead_lettered.parse", 2L,
+        "dead_lettered.read", 1L);
+    assertEquals(Map.of("dead_lettered_share", 0.015, "max_error_rate", 0.01, "exceeded", true),
+        WriteManifest.errorRateSection(counts, 0.01));
+    assertEquals(false, WriteManifest.errorRateSection(counts, 0.015).get("exceeded"));
+    assertEquals(false, WriteManifest.errorRateSection(Map.of("records_read", 0L), 0).get("exceeded"));
+  }
 }

@@ -24,7 +24,7 @@ class InputPresetTest {
   /** The repository's test data; surefire runs in the module directory. */
   private static final Path GSM8K_TRAIN = Path.of("..", "testdata", "gsm8k", "train.jsonl");
 
-  private static final TeacherRecordParser GSM8K = new TeacherRecordParser(FieldMapping.identity(), InputPreset.GSM8K);
+  private static final TeacherRecordParser GSM8K = new TeacherRecordParser(FieldMapping.identity(), InputPreset.GSM8K, 1 << 20, false);
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -64,7 +64,7 @@ class InputPresetTest {
         () -> GSM8K.parse(RawRecord.of("f", 1, line("Q", "Natalia sold 48/2 = <<48/2=24>>24 clips.")))).getMessage();
     assertTrue(message.contains("'answer'") && message.contains("preset gsm8k"), message);
 
-    TeacherRecordParser mapped = new TeacherRecordParser(FieldMapping.parse("answer=solution"), InputPreset.GSM8K);
+    TeacherRecordParser mapped = new TeacherRecordParser(FieldMapping.parse("answer=solution"), InputPreset.GSM8K, 1 << 20, false);
     String mappedMessage = assertThrows(InvalidRecordException.class,
         () -> mapped.parse(RawRecord.of("f", 1, "{\"question\": \"Q\", \"solution\": \"no marker\"}"))).getMessage();
     assertTrue(mappedMessage.contains("'solution'") && mappedMessage.contains("preset gsm8k"), mappedMessage);

@@ -41,7 +41,8 @@ class RecordBatchReaderTest {
 
   private static RecordBatchReader reader(String input, String fieldMap, InputPreset preset, int recordsPerBatch) {
     return new RecordBatchReader(
-        new InputSettings(input, "out", InputFormat.AUTO, fieldMap, preset, CotPreference.LONG, recordsPerBatch));
+        new InputSettings(input, "out", InputFormat.AUTO, fieldMap, preset, CotPreference.LONG, recordsPerBatch,
+            new RecordLimits(1 << 20, false, 1.0)));
   }
 
   private static RecordBatchReader parser(String fieldMap, InputPreset preset) {

@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class TeacherRecordParserTest {
 
-  private static final TeacherRecordParser IDENTITY = new TeacherRecordParser(FieldMapping.identity(), InputPreset.NONE);
+  private static final TeacherRecordParser IDENTITY = new TeacherRecordParser(FieldMapping.identity(), InputPreset.NONE, 1 << 20, false);
 
   private static RawRecord raw(String text) {
     return RawRecord.of("input.jsonl", 7, text);
@@ -27,7 +27,7 @@ class TeacherRecordParserTest {
   }
 
   private static TeacherRecord parse(String mapping, String text) throws InvalidRecordException {
-    return new TeacherRecordParser(FieldMapping.parse(mapping), InputPreset.NONE).parse(raw(text));
+    return new TeacherRecordParser(FieldMapping.parse(mapping), InputPreset.NONE, 1 << 20, false).parse(raw(text));
   }
 
   private static String reason(String text) {

@@ -25,6 +25,7 @@ import org.cotkit.pipelines.io.InputFormat;
 import org.cotkit.pipelines.record.CotPreference;
 import org.cotkit.pipelines.record.InputPreset;
 import org.cotkit.pipelines.record.InputSettings;
+import org.cotkit.pipelines.record.RecordLimits;
 import org.cotkit.pipelines.record.TeacherRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -59,7 +60,7 @@ class ChunkedPipelineTest {
     options.setTargetParallelism(4);
     Pipeline pipeline = Pipeline.create(options);
     InputSettings settings = new InputSettings(input.toString(), output.toString(), InputFormat.AUTO, "",
-        InputPreset.NONE, CotPreference.LONG, 7);
+        InputPreset.NONE, CotPreference.LONG, 7, new RecordLimits(1 << 20, false, 1.0));
     ChunkedPipeline.build(pipeline, settings, new CheckStatisticsWork(), ResourceHints.create(),
         new LinkedHashMap<>(Map.of("command", "test")), List.of("records_read"));
     assertEquals(PipelineResult.State.DONE, pipeline.run().waitUntilFinish());
