@@ -3,15 +3,17 @@
 Java scorer runs (dumped by OnnxScorerThroughput, already sorted by length), batched the same way.
 
 Usage: bench_torch.py MODEL_DIR SEQUENCES.txt WORDS THREADS BATCH [BATCH...]
-Prints one line per batch size: batch, seconds (median of 3), tokens/s, words/s, padding share.
+env RUNS=N: timed runs per batch size (default 3; run.sh's interleaved rounds use 1).
+Prints one line per batch size: batch, seconds (median of the runs), tokens/s, words/s, padding share.
 """
+import os
 import statistics
 import sys
 import time
 
 import torch
 
-sys.path.insert(0, __import__("os").path.dirname(__file__))
+sys.path.insert(0, os.path.dirname(__file__))
 from make_bert_base import TokenClassifier  # noqa: E402
 
 
@@ -38,7 +40,7 @@ def main():
         runs = []
         with torch.no_grad():
             model(*tensors[0])  # warm-up
-            for _ in range(3):
+            for _ in range(int(os.environ.get("RUNS", "3"))):
                 start = time.perf_counter()
                 for t in tensors:
                     model(*t)

@@ -4,11 +4,15 @@
 Output directory: model.onnx (exported with dynamic batch and sequence axes), model.pt (the same
 weights, for the PyTorch eager comparison), tokenizer.json (a BERT-style WordPiece vocabulary of
 30,522 entries built from the words of the given texts) and config.json. Nothing is downloaded:
-the only requirement is PyTorch (Debian: apt-get install python3-torch libopenblas0-pthread).
+the only requirement is PyTorch (pip install torch; or Debian: apt-get install python3-torch
+libopenblas0-pthread). The export uses the TorchScript exporter (dynamo=False on PyTorch 2.x, whose
+default exporter needs onnxscript and writes a different graph), so every PyTorch writes the same
+kind of graph.
 
 Usage: make_bert_base.py TEXTS.jsonl FIELD OUTPUT_DIR
 """
 import collections
+import inspect
 import json
 import math
 import os
@@ -109,10 +113,11 @@ def main():
     torch.save(model.state_dict(), os.path.join(out, "model.pt"))
     ids = torch.ones((2, 16), dtype=torch.long)
     axes = {0: "batch", 1: "sequence"}
+    legacy = {"dynamo": False} if "dynamo" in inspect.signature(torch.onnx.export).parameters else {}
     torch.onnx.export(model, (ids, torch.ones_like(ids), torch.zeros_like(ids)), os.path.join(out, "model.onnx"),
                       input_names=["input_ids", "attention_mask", "token_type_ids"], output_names=["logits"],
                       dynamic_axes={"input_ids": axes, "attention_mask": axes, "token_type_ids": axes, "logits": axes},
-                      opset_version=14)
+                      opset_version=14, **legacy)
     print("wrote", out, file=sys.stderr)
 
 
