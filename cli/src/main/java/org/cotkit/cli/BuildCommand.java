@@ -30,7 +30,8 @@ import picocli.CommandLine.Option;
       "Any other --name=value option is passed to Apache Beam as a pipeline option."
     },
     exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {"0:success (dead-lettered and filtered records do not fail a run)", "1:the run failed",
+    exitCodeList = {"0:success (filtered records, and dead-lettered ones up to --max-error-rate, do not fail a run)",
+        "1:the run failed, or dead-lettered more than --max-error-rate",
         "2:bad usage or options"})
 public final class BuildCommand implements Callable<Integer> {
 

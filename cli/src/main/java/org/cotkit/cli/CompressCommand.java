@@ -25,7 +25,8 @@ import picocli.CommandLine.Option;
           + "(e.g. --targetParallelism=4 for the direct runner, --flinkMaster=host:port)."
     },
     exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {"0:success (dead-lettered records do not fail a run)", "1:the run failed",
+    exitCodeList = {"0:success (dead-lettered records up to --max-error-rate do not fail a run)",
+        "1:the run failed, or dead-lettered more than --max-error-rate",
         "2:bad usage or options"})
 public final class CompressCommand implements Callable<Integer> {
 
