@@ -13,6 +13,7 @@
 #   ROUNDS=N       N interleaved rounds of one timed run per side, then medians (default: 3 runs in a row)
 #   LOCK=FILE      run each timed step under flock FILE, after waiting for running Maven builds to end
 set -euo pipefail
+export PYTHONDONTWRITEBYTECODE=1 # no __pycache__ in the source tree
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 count=${1:-120}
 threads=${2:-2}
