@@ -10,9 +10,12 @@ import picocli.CommandLine.Command;
     versionProvider = CotkitCommand.Version.class,
     description = "Turns teacher chain-of-thought generations into SFT datasets that teach a student "
         + "LLM to reason on a budget.",
-    subcommands = {CompressCommand.class, LabelCommand.class, BuildCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {CompressCommand.class, LabelCommand.class, BuildCommand.class, VerifyCommand.class,
+        CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {"0:success", "1:the run failed", "2:bad usage or options"})
+    exitCodeList = {"0:success", "1:the run failed (one line says why; nothing was published)",
+        "2:bad usage or options", "3:out of memory (the launcher says how to give the JVM more)",
+        "143:stopped by Ctrl-C or SIGTERM; nothing was published"})
 public final class CotkitCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -30,7 +30,8 @@ import picocli.CommandLine.Option;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:success (dead-lettered records up to --max-error-rate do not fail a run)",
         "1:the run failed, or dead-lettered more than --max-error-rate",
-        "2:bad usage or options"})
+        "2:bad usage or options", "3:out of memory (the launcher says how to give the JVM more)",
+        "143:stopped by Ctrl-C or SIGTERM"})
 public final class LabelCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -12,13 +12,10 @@ import java.util.function.Supplier;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.io.FileSystems;
-import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
-import org.apache.beam.sdk.io.fs.MatchResult;
-import org.apache.beam.sdk.io.fs.MoveOptions;
-import org.apache.beam.sdk.io.fs.ResourceId;
 import org.apache.beam.sdk.options.PipelineOptions;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
-import org.cotkit.pipelines.manifest.WriteManifest;
+import org.cotkit.pipelines.output.OutputLock;
+import org.cotkit.pipelines.output.StagedOutput;
 import org.cotkit.pipelines.record.InputSettings;
 import org.cotkit.pipelines.shape.DirectRunnerTuning;
 import org.joda.time.Duration;
@@ -27,8 +24,10 @@ import picocli.CommandLine;
 /**
  * Runs one cotkit pipeline command the same way for every command: the command's settings from its
  * options, Beam's runner options from the extra {@code --name=value} options, the pipeline built
- * (so every mistake is a usage error before anything is written), an old dataset refused or
- * cleared, the run, and the summary from the manifest.
+ * (so every mistake is a usage error before anything is written), the output's lock and staging
+ * folder ({@link StagedOutput}), the run into the staging folder, its publication to
+ * {@code --output} once it succeeded, and the summary from the manifest. A run that fails or is
+ * stopped publishes nothing and says so in one line.
  *
  * @param <S> the command's settings
  */
@@ -37,6 +36,9 @@ final class PipelineJob<S> {
   /** How often progress is redrawn on a terminal, and printed as a line in a log. */
   private static final Duration LIVE_INTERVAL = Duration.millis(500);
   private static final Duration LOG_INTERVAL = Duration.standardSeconds(5);
+
+  /** The exit code of a run stopped by Ctrl-C or SIGTERM, as a shell reports a process SIGTERM ended. */
+  static final int STOPPED = 143;
 
   private final String command;
   private final Supplier<S> settings;
@@ -69,6 +71,12 @@ final class PipelineJob<S> {
   /** Runs the command; returns its exit code, or throws a ParameterException for bad usage. */
   int run(CommandLine commandLine, TeacherInputArgs io, List<String> beamArgs) {
     PrintWriter err = commandLine.getErr();
+    String target = io.target();
+    String runId = StagedOutput.newRunId();
+    List<String> typed = new ArrayList<>();
+    typed.add("cotkit");
+    typed.addAll(commandLine.getParseResult().originalArgs());
+    io.writeInto(StagedOutput.stagingFolder(target, runId), typed);
     S commandSettings;
     InputSettings inputSettings;
     Pipeline pipeline;
@@ -86,32 +94,100 @@ final class PipelineJob<S> {
       return 2;
     }
 
+    StagedOutput staged;
     try {
-      prepareOutput(inputSettings.output(), io.overwrite); // only once nothing else can fail: it may delete files
+      staged = StagedOutput.open(target, runId, io.overwrite, command); // only once nothing else can fail
     } catch (IllegalArgumentException e) {
       release(held);
-      throw new CommandLine.ParameterException(commandLine, e.getMessage());
+      err.printf("cotkit %s: %s%n", command, e.getMessage()); // the folder, not the option's form, is at fault
+      return 2;
+    } catch (IllegalStateException | IOException e) {
+      release(held);
+      err.printf("cotkit %s: %s%n", command, e.getMessage());
+      return 1;
     }
+    for (String leftover : staged.removedLeftovers()) {
+      err.printf("cotkit %s: removed %s, left by an earlier run that did not finish%n", command, leftover);
+    }
+    RunStop stop = new RunStop(command, staged, err);
+    Runtime.getRuntime().addShutdownHook(stop);
+    LauncherWatch.start(command, err);
+    try {
+      return runAndPublish(pipeline, inputSettings, io, staged, stop, typed, err);
+    } finally {
+      release(held);
+      stop.disarm();
+      try {
+        staged.close();
+      } catch (IOException e) {
+        err.printf("cotkit %s: cannot release the lock %s: %s%n", command, OutputLock.lockFile(target), e.getMessage());
+      }
+    }
+  }
+
+  /** Runs the pipeline into the staging folder and publishes it; returns the exit code. */
+  private int runAndPublish(Pipeline pipeline, InputSettings inputSettings, TeacherInputArgs io, StagedOutput staged,
+      RunStop stop, List<String> typed, PrintWriter err) {
     PipelineResult.State state;
     double seconds;
     boolean live = RunProgress.stderrIsTerminal();
     try {
-      err.printf("cotkit %s: %s -> %s (runner %s)%n", command, inputSettings.input(), inputSettings.output(), io.runner);
+      err.printf("cotkit %s: %s -> %s (runner %s)%n", command, inputSettings.input(), staged.target(), io.runner);
       err.flush();
       long start = System.nanoTime();
       PipelineResult result = pipeline.run();
+      stop.watch(result);
       state = io.quiet
           ? result.waitUntilFinish()
           : new RunProgress(err, live, live ? LIVE_INTERVAL : LOG_INTERVAL, start).waitShowingProgress(result);
       seconds = (System.nanoTime() - start) / 1e9;
-    } finally {
-      release(held);
+    } catch (RuntimeException | Error e) {
+      return stop.stopping() ? STOPPED : failed(staged, e, typed, err);
+    }
+    if (stop.stopping()) {
+      return STOPPED;
     }
     if (state != PipelineResult.State.DONE) {
-      err.printf("cotkit %s: pipeline ended %s after %.1f s%n", command, state, seconds);
-      return 1;
+      return failed(staged, new IllegalStateException("the pipeline ended " + state), typed, err);
     }
-    return ManifestSummary.print(inputSettings.output(), seconds, err) ? 0 : 1;
+    synchronized (stop) {
+      if (stop.stopping()) {
+        return STOPPED;
+      }
+      try {
+        staged.publish();
+        stop.published();
+      } catch (IOException | IllegalArgumentException e) {
+        err.printf("cotkit %s: the run finished but cannot be published to %s: %s; the complete dataset stays in %s%n",
+            command, staged.target(), e.getMessage(), staged.staging());
+        return 1;
+      }
+    }
+    return ManifestSummary.print(staged.target(), seconds, err) ? 0 : 1;
+  }
+
+  /** One line for a run that failed: why, what to do, and where the trace is; nothing is published. */
+  private int failed(StagedOutput staged, Throwable failure, List<String> typed, PrintWriter err) {
+    String log = staged.fail(failure, typed);
+    String where = log == null ? "" : "; full trace in " + log;
+    if (outOfMemory(failure)) {
+      err.printf("cotkit %s: out of memory: the Java heap (at most %,d MiB) is full; give it more with JAVA_OPTS, "
+          + "e.g. JAVA_OPTS=-Xmx8g, or lower --records-per-batch; nothing was published to %s%s%n", command,
+          Runtime.getRuntime().maxMemory() >> 20, staged.target(), where);
+    } else {
+      err.printf("cotkit %s: the run failed: %s; nothing was published to %s%s%n", command,
+          CotkitCommand.firstLine(failure), staged.target(), where);
+    }
+    return 1;
+  }
+
+  private static boolean outOfMemory(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof OutOfMemoryError) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -172,30 +248,5 @@ final class PipelineJob<S> {
     DirectRunnerTuning.apply(options, beamArgs);
     FileSystems.setDefaultPipelineOptions(options);
     return options;
-  }
-
-  /**
-   * Refuses to mix a new dataset into an old one, unless --overwrite deletes the old one's files
-   * first. Works on any file system Beam knows, local or remote.
-   */
-  private static void prepareOutput(String directory, boolean overwrite) {
-    List<ResourceId> previous = new ArrayList<>();
-    try {
-      for (String spec : List.of(directory + "/" + WriteManifest.FILE_NAME, directory + "/data/*", directory + "/errors/*")) {
-        for (MatchResult.Metadata file : FileSystems.match(spec, EmptyMatchTreatment.ALLOW).metadata()) {
-          previous.add(file.resourceId());
-        }
-      }
-      if (previous.isEmpty()) {
-        return;
-      }
-      if (!overwrite) {
-        throw new IllegalArgumentException(
-            "--output '" + directory + "' already holds a dataset (" + previous.get(0) + "); pass --overwrite to replace it");
-      }
-      FileSystems.delete(previous, MoveOptions.StandardMoveOptions.IGNORE_MISSING_FILES);
-    } catch (IOException e) {
-      throw new IllegalArgumentException("--output '" + directory + "' cannot be listed or cleared: " + e.getMessage());
-    }
   }
 }

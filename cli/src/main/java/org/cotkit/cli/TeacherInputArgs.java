@@ -9,6 +9,7 @@ import org.cotkit.pipelines.io.InputFormat;
 import org.cotkit.pipelines.record.CotPreference;
 import org.cotkit.pipelines.record.InputPreset;
 import org.cotkit.pipelines.record.InputSettings;
+import org.cotkit.pipelines.record.Provenance;
 import org.cotkit.pipelines.record.RecordLimits;
 import picocli.CommandLine.Option;
 
@@ -23,7 +24,9 @@ final class TeacherInputArgs {
   String input;
 
   @Option(names = {"-o", "--output"}, required = true, paramLabel = "DIR",
-      description = "Output directory for data/, errors/ and manifest.json.")
+      description = "The dataset folder to create (or, with --overwrite, replace): data/, errors/ and "
+          + "manifest.json. The run writes into a hidden staging folder beside it, .<name>.cotkit-staging-<run>, "
+          + "and moves it into place only once it succeeded; one run at a time per folder.")
   String output;
 
   @Option(names = "--input-format", paramLabel = "FORMAT", defaultValue = "auto",
@@ -73,8 +76,14 @@ final class TeacherInputArgs {
   double maxErrorRate;
 
   @Option(names = "--overwrite",
-      description = "Replace data/, errors/ and manifest.json of an earlier run in the output directory.")
+      description = "Replace the cotkit dataset in --output once the new one is complete. Only a folder whose "
+          + "every file its manifest lists is replaced; one holding other files or links is refused, never "
+          + "followed or deleted.")
   boolean overwrite;
+
+  /** Where the run writes, when not into --output itself (its staging folder). */
+  private String writeTo;
+  private List<String> commandLine = List.of();
 
   @Option(names = "--runner", paramLabel = "RUNNER", defaultValue = "DirectRunner",
       description = "Beam runner: DirectRunner (embedded, uses all cores), FlinkRunner, or another on the "
@@ -101,8 +110,21 @@ final class TeacherInputArgs {
    * @throws IllegalArgumentException naming the option at fault
    */
   InputSettings settings() {
-    return new InputSettings(localToAbsolute(input), localToAbsolute(output), inputFormat, fieldMap, preset, cot,
-        recordsPerBatch, new RecordLimits(maxRecordBytes, stripControlChars, maxErrorRate));
+    String dataset = target();
+    return new InputSettings(localToAbsolute(input), writeTo == null ? dataset : writeTo, inputFormat, fieldMap,
+        preset, cot, recordsPerBatch, new RecordLimits(maxRecordBytes, stripControlChars, maxErrorRate),
+        new Provenance(commandLine, dataset));
+  }
+
+  /** The dataset folder, {@code --output} as an absolute path (or a URL). */
+  String target() {
+    return localToAbsolute(output);
+  }
+
+  /** Makes {@link #settings} write into {@code folder} and record {@code commandLine} in the manifest. */
+  void writeInto(String folder, List<String> commandLine) {
+    this.writeTo = folder;
+    this.commandLine = List.copyOf(commandLine);
   }
 
   /**

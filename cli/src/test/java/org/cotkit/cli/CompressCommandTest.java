@@ -122,6 +122,43 @@ class CompressCommandTest {
     assertEquals(6, manifest.get("options").get("ratios").size());
   }
 
+  /** The manifest says where the dataset came from and lists every file as it is on disk. */
+  @Test
+  void manifestRecordsTheCommandLineTheInputsAndEveryFile() throws Exception {
+    JsonNode manifest = new ObjectMapper().readTree(output.resolve("manifest.json").toFile());
+    assertEquals(List.of("cotkit", "compress", "--input", SAMPLE.toString(), "--output", output.toString()),
+        new ObjectMapper().convertValue(manifest.get("command_line"), List.class));
+    JsonNode input = manifest.get("inputs").get(0);
+    Path sample = SAMPLE.toAbsolutePath().normalize();
+    assertEquals(sample.toString(), input.get("path").asText());
+    assertEquals(Files.size(sample), input.get("bytes").asLong());
+    assertEquals(Files.getLastModifiedTime(sample).toInstant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS).toString(),
+        input.get("modified").asText(), "to the millisecond, as file systems report it");
+    assertEquals(output.toString(), manifest.at("/options/output").asText(), "the dataset, not its staging folder");
+
+    List<String> onDisk = new java.util.ArrayList<>();
+    try (var files = Files.walk(output)) {
+      files.filter(Files::isRegularFile).forEach(file -> onDisk.add(output.relativize(file).toString()));
+    }
+    onDisk.remove("manifest.json");
+    java.util.Collections.sort(onDisk);
+    List<String> listed = new java.util.ArrayList<>();
+    long rows = 0;
+    for (JsonNode file : manifest.get("files")) {
+      Path path = output.resolve(file.get("path").asText());
+      listed.add(file.get("path").asText());
+      assertEquals(Files.size(path), file.get("bytes").asLong(), path.toString());
+      assertEquals(Parquet.countFile(path), file.get("rows").asLong(), path.toString());
+      rows += file.get("rows").asLong();
+    }
+    assertEquals(onDisk, listed, "every file, and only those, in path order");
+    assertEquals(SAMPLE_RECORDS * 6L, rows);
+    try (var siblings = Files.list(runs)) {
+      assertEquals(List.of(), siblings.map(p -> p.getFileName().toString())
+          .filter(name -> name.contains(".cotkit-staging-")).toList(), "no staging folder is left");
+    }
+  }
+
   @Test
   void printsASummary() {
     assertTrue(run.err().contains("records read      200"), run.err());

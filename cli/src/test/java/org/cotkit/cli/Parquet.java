@@ -39,6 +39,16 @@ final class Parquet {
     return ((Number) query(output, "SELECT count(*) AS n FROM rows " + where).get(0).get("n")).longValue();
   }
 
+  /** The rows of one Parquet file, as DuckDB counts them. */
+  static long countFile(Path file) throws SQLException {
+    try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
+        Statement statement = connection.createStatement();
+        ResultSet result = statement.executeQuery("SELECT count(*) FROM read_parquet('" + file.toAbsolutePath() + "')")) {
+      result.next();
+      return result.getLong(1);
+    }
+  }
+
   /** Runs a statement on a fresh in-memory DuckDB, e.g. to write a Parquet input file. */
   static void execute(String sql) throws SQLException {
     try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");

@@ -144,6 +144,11 @@ public final class ForcedWords implements Serializable {
    * the answer {@code 18} matches {@code $18.} but not {@code 180} or {@code 0.18}.
    */
   static boolean containsAtBoundary(String text, String token) {
+    if (token.isEmpty()) {
+      // a token of separators only ("," stripped of its commas) names no word, and indexOf("")
+      // finds it again at the end of the text forever
+      return false;
+    }
     for (int at = text.indexOf(token); at >= 0; at = text.indexOf(token, at + 1)) {
       int after = at + token.length();
       if (isBoundaryBefore(text, at) && isBoundaryAfter(text, after)) {

@@ -51,9 +51,7 @@ public final class RatioPruner {
       }
       boolean[] kept = forced.clone();
       int keptTokens = forcedTokens;
-      // the epsilon keeps 0.7 × 10 from becoming 8 through floating-point error; any positive
-      // ratio of a non-empty text keeps at least one token
-      long target = Math.max((long) Math.ceil(ratio * totalTokens - 1e-9), totalTokens > 0 ? 1 : 0);
+      long target = targetTokens(ratio, totalTokens);
       for (int r = 0; r < ranked.length && keptTokens < target; r++) {
         kept[ranked[r]] = true;
         keptTokens += tokens[ranked[r]];
@@ -61,6 +59,27 @@ public final class RatioPruner {
       selections.add(new Selection(ratio, kept, keptTokens, totalTokens));
     }
     return selections;
+  }
+
+  /**
+   * The fewest tokens whose share of {@code total}, computed as the achieved ratio is
+   * ({@code kept / total} in doubles), reaches γ; at least one token of a non-empty text. The
+   * product γ × total alone is not enough: it rounds in binary, so that 0.7 × 10 is
+   * 7.000000000000001, and a γ just above k / total (the double after 0.75, of 4 tokens) must keep
+   * k + 1, not k.
+   */
+  static long targetTokens(double ratio, int total) {
+    if (total == 0) {
+      return 0;
+    }
+    long target = Math.max(1, (long) Math.ceil(ratio * total));
+    while (target > 1 && (double) (target - 1) / total >= ratio) {
+      target--;
+    }
+    while (target < total && (double) target / total < ratio) {
+      target++;
+    }
+    return target;
   }
 
   /** Indices of unforced words, highest score first, earlier word first among equal scores. */

@@ -26,7 +26,10 @@ import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
  */
 public final class WordSegmenter {
 
-  /** Lucene's default token limit (255) would split long LaTeX runs; words are never that long. */
+  /**
+   * Lucene's default token limit (255) would split long LaTeX runs; this is the most Lucene allows,
+   * and a longer run (a pasted blob) is joined back from its pieces.
+   */
   private static final int MAX_WORD_LENGTH = 1024 * 1024;
 
   private final Analyzer analyzer = new CotWordAnalyzer();
@@ -41,9 +44,15 @@ public final class WordSegmenter {
       while (stream.incrementToken()) {
         int start = offset.startOffset();
         int end = offset.endOffset();
-        String surface = text.substring(start, end);
         String key = withoutControlChars(term.toString());
-        words.add(new Word(start, end, surface, key));
+        if (!words.isEmpty() && words.get(words.size() - 1).end() == start) {
+          // Lucene cuts a token at MAX_WORD_LENGTH, its limit: the next piece continues the word (whose
+          // key is then its pieces' keys joined: no statistic of so long a word matters)
+          Word before = words.remove(words.size() - 1);
+          words.add(new Word(before.start(), end, text.substring(before.start(), end), before.key() + key));
+          continue;
+        }
+        words.add(new Word(start, end, text.substring(start, end), key));
       }
       stream.end();
     } catch (IOException e) {

@@ -3,8 +3,10 @@ package org.cotkit.compressors;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -160,6 +162,21 @@ class ForcedWordsTest {
     ForcedWords forcedWords = new ForcedWords(false, List.of("", " ", "\t"));
     List<Word> words = SEGMENTER.segment("a b c");
     assertArrayEquals(new boolean[3], forcedWords.mark(words, null));
+  }
+
+  /**
+   * Found by {@link ScoredCotPrunerPropertyTest}: a force token or answer made only of thousands
+   * separators is empty without them, and marking then never returned.
+   */
+  @Test
+  void aForceTokenOrAnswerOfCommasOnlyEnds() {
+    List<Word> words = SEGMENTER.segment("so , 3 apples, pears");
+    boolean[] marks = assertTimeoutPreemptively(Duration.ofSeconds(10),
+        () -> new ForcedWords(false, List.of(",")).mark(words, null));
+    assertArrayEquals(new boolean[] {false, true, false, false, false}, marks);
+    marks = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> NOTHING_BUT_ANSWER.mark(words, ",,"));
+    assertArrayEquals(new boolean[5], marks);
+    assertFalse(assertTimeoutPreemptively(Duration.ofSeconds(10), () -> ForcedWords.containsAtBoundary("ab", "")));
   }
 
   @Test

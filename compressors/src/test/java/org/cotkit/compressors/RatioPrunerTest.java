@@ -96,6 +96,18 @@ class RatioPrunerTest {
     assertEquals(9, selections.get(3).keptTokens());
   }
 
+  /** Found by {@link RatioPrunerPropertyTest}: a tolerance of 1e-9 tokens let these keep k of n. */
+  @Test
+  void aRatioJustAboveAReachableShareIsNeverUndershot() {
+    assertEquals(4, wordPruner.select(words(4), new double[4], new boolean[4], Math.nextUp(0.75)).get(0).keptTokens());
+    assertEquals(4, wordPruner.select(words(4), new double[4], new boolean[4], 0.7500000001).get(0).keptTokens());
+    assertEquals(5, wordPruner.select(words(6), new double[6], new boolean[6], Math.nextUp(4.0 / 6)).get(0).keptTokens());
+    assertEquals(8, wordPruner.select(words(10), new double[10], new boolean[10], 0.7000000001).get(0).keptTokens());
+    // and a share reached exactly still keeps no more than it
+    assertEquals(3, wordPruner.select(words(4), new double[4], new boolean[4], 0.75).get(0).keptTokens());
+    assertEquals(4, wordPruner.select(words(6), new double[6], new boolean[6], 4.0 / 6).get(0).keptTokens());
+  }
+
   @Test
   void highestScoresAreKeptFirst() {
     double[] scores = {0.1, 5.0, 3.0, 0.2, 4.0, 1.0, 2.0, 0.0, 6.0, 0.3};

@@ -159,6 +159,19 @@ class WordSegmenterTest {
     assertEquals(punctuation.toLowerCase(java.util.Locale.ROOT), word.key());
   }
 
+  /**
+   * Found by {@link WordSegmenterPropertyTest}: Lucene cuts tokens at 1 Mi chars, and such a word
+   * came back as two words with no space between them, which pruning could tear apart.
+   */
+  @Test
+  void aWordLongerThanLucenesTokenLimitIsOneWord() {
+    String giant = "a".repeat(1024 * 1024 - 1) + "\uD83D\uDE00" + "b".repeat(1024 * 1024 + 5) + ".";
+    List<Word> words = segmenter.segment("x " + giant + " y");
+    assertEquals(List.of("x", giant, "y"), words.stream().map(Word::text).toList());
+    assertEquals(2, words.get(1).start());
+    assertEquals(2 + giant.length(), words.get(1).end());
+  }
+
   @Test
   void segmenterIsReusableAndThreadSafe() throws Exception {
     String a = "Natalia sold 48/2 = 24 clips in May.";

@@ -23,6 +23,11 @@ public final class AnswerVerifier {
   }
 
   private static final double RELATIVE_TOLERANCE = 1e-6;
+  /**
+   * Tuples nested deeper than this are not compared: no real answer nests so deep, every level
+   * scans the whole answer again, and a runaway generation's thousands of levels overflowed the stack.
+   */
+  private static final int MAX_NESTING = 32;
   private static final Pattern DECIMAL = Pattern.compile("-?(?:\\d+(?:\\.\\d*)?|\\.\\d+)");
   private static final Pattern SLASH_FRACTION = Pattern.compile("(-?\\d+)/(\\d+)");
   private static final Pattern LATEX_FRACTION = Pattern.compile("(-?)\\\\frac\\{(-?\\d+)}\\{(\\d+)}");
@@ -40,10 +45,13 @@ public final class AnswerVerifier {
     if (p.isEmpty() || g.isEmpty() || malformed(p) || malformed(g)) {
       return Verdict.UNVERIFIABLE;
     }
-    return p.equals(g) ? Verdict.CORRECT : compare(p, g);
+    return p.equals(g) ? Verdict.CORRECT : compare(p, g, 0);
   }
 
-  private static Verdict compare(String p, String g) {
+  private static Verdict compare(String p, String g, int depth) {
+    if (depth > MAX_NESTING) {
+      return Verdict.UNVERIFIABLE;
+    }
     Sequence ps = Sequence.of(p);
     Sequence gs = Sequence.of(g);
     if (ps != null || gs != null) {
@@ -57,7 +65,7 @@ public final class AnswerVerifier {
       for (int i = 0; i < ps.elements().size(); i++) {
         String pe = ps.elements().get(i);
         String ge = gs.elements().get(i);
-        Verdict element = pe.equals(ge) ? Verdict.CORRECT : compare(pe, ge);
+        Verdict element = pe.equals(ge) ? Verdict.CORRECT : compare(pe, ge, depth + 1);
         if (element == Verdict.UNVERIFIABLE) {
           return Verdict.UNVERIFIABLE;
         }

@@ -1,6 +1,7 @@
 package org.cotkit.labelers;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -80,6 +81,35 @@ class AnswerVerifierTest {
     assertEquals(Verdict.UNVERIFIABLE, verifier.verify("", "3"));
     assertEquals(Verdict.UNVERIFIABLE, verifier.verify(null, "3"));
     assertEquals(Verdict.UNVERIFIABLE, verifier.verify("3", "  "));
+  }
+
+  /**
+   * Found by {@link AnswerVerifierPropertyTest}: tuples nested some thousands deep overflowed the
+   * stack of a worker thread (and took seconds before that, each level scanning the whole answer).
+   */
+  @Test
+  void deeplyNestedTuplesAreUnverifiableNotAStackOverflow() throws Exception {
+    String predicted = AnswerVerifierPropertyTest.nested(20_000, "1");
+    String gold = AnswerVerifierPropertyTest.nested(20_000, "2");
+    Verdict[] verdict = new Verdict[1];
+    Throwable[] failure = new Throwable[1];
+    // on a thread of its own: a pipeline worker's default stack, not the main thread's
+    Thread worker = new Thread(() -> {
+      try {
+        verdict[0] = verifier.verify(predicted, gold);
+      } catch (Throwable t) {
+        failure[0] = t;
+      }
+    });
+    worker.start();
+    worker.join(10_000);
+    assertNull(failure[0], () -> "threw " + failure[0]);
+    assertEquals(Verdict.UNVERIFIABLE, verdict[0]);
+    // nesting as deep as real answers go is still compared
+    assertEquals(Verdict.INCORRECT, verifier.verify(AnswerVerifierPropertyTest.nested(5, "1"),
+        AnswerVerifierPropertyTest.nested(5, "2")));
+    assertEquals(Verdict.CORRECT, verifier.verify(AnswerVerifierPropertyTest.nested(5, "0.5"),
+        AnswerVerifierPropertyTest.nested(5, "\\frac{1}{2}")));
   }
 
   /** Every MATH-500 solution's boxed answer verifies against the problem's answer field. */

@@ -35,8 +35,8 @@ public final class BuildPipeline {
     used.putAll(settings.tokenSkip().describe());
     used.putAll(settings.difficulty().describe());
     used.putAll(settings.describe());
-    ChunkedPipeline.build(pipeline, settings.input(), new BuildWork(settings, settings.input().output() + "/data"),
-        settings.tokenSkip().resourceHints(), ManifestHeader.of("build", used),
+    ChunkedPipeline.build(pipeline, settings.input(), new BuildWork(settings, settings.input().output()),
+        settings.tokenSkip().resourceHints(), ManifestHeader.of("build", settings.input(), used),
         List.of("records_read", "rows_written"));
   }
 }

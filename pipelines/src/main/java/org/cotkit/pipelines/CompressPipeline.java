@@ -36,8 +36,8 @@ public final class CompressPipeline {
     used.putAll(settings.tokenSkip().describe());
     used.put("split", settings.split());
     ChunkedPipeline.build(pipeline, input,
-        new CompressWork(input.cot(), settings.tokenSkip(), settings.split(), input.output() + "/data"),
-        settings.tokenSkip().resourceHints(), ManifestHeader.of("compress", used),
+        new CompressWork(input.cot(), settings.tokenSkip(), settings.split(), input.output()),
+        settings.tokenSkip().resourceHints(), ManifestHeader.of("compress", input, used),
         List.of("records_read", "rows_written"));
   }
 }

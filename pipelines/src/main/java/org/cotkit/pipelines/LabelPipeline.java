@@ -34,7 +34,7 @@ public final class LabelPipeline {
         ManifestHeader.input(settings.input(), pipeline.getOptions().getRunner().getSimpleName());
     used.putAll(settings.difficulty().describe());
     used.put("output_format", ManifestHeader.lower(settings.outputFormat()));
-    ChunkedPipeline.build(pipeline, settings.input(), new LabelWork(settings, settings.input().output() + "/data"),
-        ResourceHints.create(), ManifestHeader.of("label", used), List.of("records_read"));
+    ChunkedPipeline.build(pipeline, settings.input(), new LabelWork(settings, settings.input().output()),
+        ResourceHints.create(), ManifestHeader.of("label", settings.input(), used), List.of("records_read"));
   }
 }

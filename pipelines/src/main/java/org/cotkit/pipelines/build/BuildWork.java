@@ -29,11 +29,11 @@ import org.cotkit.pipelines.shape.RecordWork;
 public final class BuildWork implements RecordWork {
 
   private final BuildSettings settings;
-  private final String dataDirectory;
+  private final String dataset;
 
-  public BuildWork(BuildSettings settings, String dataDirectory) {
+  public BuildWork(BuildSettings settings, String dataset) {
     this.settings = settings;
-    this.dataDirectory = dataDirectory;
+    this.dataset = dataset;
   }
 
   @Override
@@ -63,7 +63,7 @@ public final class BuildWork implements RecordWork {
     AdaptiveExample adaptive = new AdaptiveExample(settings.format(), settings.simpleSource(),
         settings.keepIncorrect(), text -> segmenter.segment(text).size());
     QuestionSplit split = new QuestionSplit(settings.validationFraction());
-    SftBatchWriter writer = new SftBatchWriter(dataDirectory);
+    SftBatchWriter writer = new SftBatchWriter(dataset);
     return new BatchProcessor() {
       @Override
       public void process(List<TeacherRecord> batch, BatchOutput out) {

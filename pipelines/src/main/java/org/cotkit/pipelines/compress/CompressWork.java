@@ -21,17 +21,17 @@ public final class CompressWork implements RecordWork {
   private final CotPreference preference;
   private final TokenSkipSettings tokenSkip;
   private final String split;
-  private final String dataDirectory;
+  private final String dataset;
 
   /**
    * @param split the value of the split column
-   * @param dataDirectory where the Parquet files go ({@code <output>/data})
+   * @param dataset the dataset folder; the Parquet files go to its {@code data/}
    */
-  public CompressWork(CotPreference preference, TokenSkipSettings tokenSkip, String split, String dataDirectory) {
+  public CompressWork(CotPreference preference, TokenSkipSettings tokenSkip, String split, String dataset) {
     this.preference = preference;
     this.tokenSkip = tokenSkip;
     this.split = split;
-    this.dataDirectory = dataDirectory;
+    this.dataset = dataset;
   }
 
   @Override
@@ -43,7 +43,7 @@ public final class CompressWork implements RecordWork {
   public BatchProcessor open(CorpusStatistics statistics) {
     CotCompression compression = new CotCompression(tokenSkip, null, statistics);
     TokenSkipFormat format = new TokenSkipFormat(tokenSkip.promptSeparator());
-    SftBatchWriter writer = new SftBatchWriter(dataDirectory);
+    SftBatchWriter writer = new SftBatchWriter(dataset);
     return new BatchProcessor() {
       @Override
       public void process(List<TeacherRecord> batch, BatchOutput out) {

@@ -18,8 +18,14 @@ public final class ChannelInputFile implements InputFile {
 
   private final MatchResult.Metadata file;
 
-  ChannelInputFile(MatchResult.Metadata file) {
+  public ChannelInputFile(MatchResult.Metadata file) {
     this.file = file;
+  }
+
+  /** The file's path: Parquet's own messages name the file by it ("… is not a Parquet file"). */
+  @Override
+  public String toString() {
+    return file.resourceId().toString();
   }
 
   @Override

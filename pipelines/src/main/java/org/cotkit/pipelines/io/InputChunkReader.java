@@ -54,7 +54,11 @@ public final class InputChunkReader {
     long[] lastLine = {chunk.firstLine() - 1};
     Consumer<RawRecord> counting = record -> {
       lastLine[0] = record.line();
-      records.accept(record);
+      try {
+        records.accept(record);
+      } catch (RuntimeException e) {
+        throw new ConsumerFailure(e);
+      }
     };
     try {
       MatchResult.Metadata file = FileSystems.matchSingleFileSpec(name);
@@ -63,6 +67,8 @@ public final class InputChunkReader {
       } else {
         readJsonl(file, chunk, maxRecordBytes, counting);
       }
+    } catch (ConsumerFailure e) {
+      throw e.failure; // what the caller did with a record failed, not the reading: not a dead letter
     } catch (IOException | RuntimeException e) {
       // the records already read stand; the rest of the chunk (its lines are unknown) is one dead
       // letter, at the line after the last one read (line 0 when the file could not be read at all)
@@ -237,5 +243,15 @@ public final class InputChunkReader {
       }
     }
     return scales;
+  }
+
+  /** Carries a failure of the records' consumer past the handler of read failures. */
+  private static final class ConsumerFailure extends RuntimeException {
+    private final RuntimeException failure;
+
+    ConsumerFailure(RuntimeException failure) {
+      super(failure.getMessage(), failure, false, false);
+      this.failure = failure;
+    }
   }
 }

@@ -1,7 +1,11 @@
 package org.cotkit.pipelines.io;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.WritableByteChannel;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import org.apache.beam.sdk.io.FileSystems;
@@ -12,7 +16,9 @@ import org.apache.beam.sdk.io.fs.ResourceId;
 /**
  * Writes an output file on any file system Beam knows under a hidden temporary name in its
  * directory, and renames it into place once complete: readers of {@code <dir>/*} never see a
- * partial file, and a retry that writes the same name replaces the earlier file.
+ * partial file, and a retry that writes the same name replaces the earlier file. The size and
+ * SHA-256 of the bytes are taken as they are written, so the manifest lists them without reading
+ * the file again.
  */
 public final class RenamedIntoPlace {
 
@@ -21,16 +27,77 @@ public final class RenamedIntoPlace {
     void writeTo(WritableByteChannel channel) throws IOException;
   }
 
+  /** The size and hex SHA-256 of a file written. */
+  public record Digest(long bytes, String sha256) {}
+
   private RenamedIntoPlace() {}
 
-  public static void write(String directory, String name, String mimeType, Content content) throws IOException {
+  /** @throws IOException whose message names the file (a full disk says where it was writing) */
+  public static Digest write(String directory, String name, String mimeType, Content content) throws IOException {
     ResourceId dir = FileSystems.matchNewResource(directory, true);
     ResourceId target = dir.resolve(name, StandardResolveOptions.RESOLVE_FILE);
     ResourceId temp = dir.resolve("." + name + "." + UUID.randomUUID() + ".tmp", StandardResolveOptions.RESOLVE_FILE);
-    try (WritableByteChannel channel = FileSystems.create(temp, mimeType)) {
-      content.writeTo(channel);
+    Digest digest;
+    try {
+      try (DigestingChannel channel = new DigestingChannel(FileSystems.create(temp, mimeType))) {
+        content.writeTo(channel);
+        channel.close(); // the digest is complete only once everything buffered is written
+        digest = channel.digest();
+      }
+      FileSystems.delete(List.of(target), MoveOptions.StandardMoveOptions.IGNORE_MISSING_FILES);
+      FileSystems.rename(List.of(temp), List.of(target));
+    } catch (IOException e) {
+      FileSystems.delete(List.of(temp), MoveOptions.StandardMoveOptions.IGNORE_MISSING_FILES);
+      throw new IOException("cannot write " + target + ": " + e.getMessage(), e);
+    } catch (RuntimeException | Error e) {
+      // the content failed: no half-written temporary file stays behind in the dataset
+      FileSystems.delete(List.of(temp), MoveOptions.StandardMoveOptions.IGNORE_MISSING_FILES);
+      throw e;
     }
-    FileSystems.delete(List.of(target), MoveOptions.StandardMoveOptions.IGNORE_MISSING_FILES);
-    FileSystems.rename(List.of(temp), List.of(target));
+    return digest;
+  }
+
+  /** Passes bytes on to a channel, counting and hashing them. */
+  private static final class DigestingChannel implements WritableByteChannel {
+    private final WritableByteChannel out;
+    private final MessageDigest sha256;
+    private long bytes;
+    private boolean closed;
+
+    DigestingChannel(WritableByteChannel out) {
+      this.out = out;
+      try {
+        this.sha256 = MessageDigest.getInstance("SHA-256");
+      } catch (NoSuchAlgorithmException e) {
+        throw new IllegalStateException("every Java runtime has SHA-256", e);
+      }
+    }
+
+    @Override
+    public int write(ByteBuffer source) throws IOException {
+      ByteBuffer written = source.duplicate();
+      int n = out.write(source);
+      written.limit(written.position() + n);
+      sha256.update(written);
+      bytes += n;
+      return n;
+    }
+
+    @Override
+    public boolean isOpen() {
+      return out.isOpen();
+    }
+
+    @Override
+    public void close() throws IOException {
+      if (!closed) {
+        closed = true;
+        out.close();
+      }
+    }
+
+    Digest digest() {
+      return new Digest(bytes, HexFormat.of().formatHex(sha256.digest()));
+    }
   }
 }

@@ -18,11 +18,12 @@ import org.cotkit.pipelines.shape.RecordWork;
 public final class LabelWork implements RecordWork {
 
   private final LabelSettings settings;
-  private final String dataDirectory;
+  private final String dataset;
 
-  public LabelWork(LabelSettings settings, String dataDirectory) {
+  /** @param dataset the dataset folder; the files go to its {@code data/} */
+  public LabelWork(LabelSettings settings, String dataset) {
     this.settings = settings;
-    this.dataDirectory = dataDirectory;
+    this.dataset = dataset;
   }
 
   @Override
@@ -43,9 +44,9 @@ public final class LabelWork implements RecordWork {
         return;
       }
       try {
-        LabelledRecordFile.write(dataDirectory, settings.outputFormat(), labelled);
+        out.file(LabelledRecordFile.write(dataset, settings.outputFormat(), labelled));
       } catch (IOException e) {
-        throw new UncheckedIOException("cannot write " + dataDirectory + ": " + e.getMessage(), e);
+        throw new UncheckedIOException(e.getMessage(), e);
       }
       filesWritten.inc();
       out.count("records_written", labelled.size());

@@ -11,10 +11,11 @@ import org.apache.avro.generic.GenericRecord;
 import org.apache.parquet.hadoop.ParquetWriter;
 import org.cotkit.pipelines.io.ChannelParquetWriter;
 import org.cotkit.pipelines.io.RenamedIntoPlace;
+import org.cotkit.pipelines.io.WrittenFile;
 import org.cotkit.pipelines.record.ChosenCot;
 
 /**
- * One batch of labelled records as one file {@code <dir>/part-<hash>.jsonl} or {@code .parquet}
+ * One batch of labelled records as one file {@code <dataset>/data/part-<hash>.jsonl} or {@code .parquet}
  * (see {@link LabelledRecords} for the fields), named by {@link ChosenCot#fileKey} and renamed into
  * place when complete, like the SFT files.
  */
@@ -22,14 +23,19 @@ public final class LabelledRecordFile {
 
   private LabelledRecordFile() {}
 
-  /** Writes the records; nothing when there are none. */
-  public static void write(String directory, LabelOutputFormat format, List<ChosenCot> batch) throws IOException {
-    if (batch.isEmpty()) {
-      return;
-    }
+  /**
+   * Writes the records.
+   *
+   * @param dataset the dataset folder; the file goes to its {@code data/}
+   * @param batch at least one record
+   * @return the file's manifest entry
+   * @throws IOException naming the file
+   */
+  public static WrittenFile write(String dataset, LabelOutputFormat format, List<ChosenCot> batch) throws IOException {
     boolean parquet = format == LabelOutputFormat.PARQUET;
     String name = "part-" + ChosenCot.fileKey(batch) + (parquet ? ".parquet" : ".jsonl");
-    RenamedIntoPlace.write(directory, name, parquet ? "application/vnd.apache.parquet" : "application/jsonl",
+    RenamedIntoPlace.Digest digest = RenamedIntoPlace.write(dataset + "/" + WrittenFile.DATA_FOLDER, name,
+        parquet ? "application/vnd.apache.parquet" : "application/jsonl",
         channel -> {
           if (parquet) {
             writeParquet(batch, channel);
@@ -37,6 +43,7 @@ public final class LabelledRecordFile {
             writeJsonl(batch, channel);
           }
         });
+    return WrittenFile.in(WrittenFile.DATA_FOLDER, name, batch.size(), digest);
   }
 
   private static void writeParquet(List<ChosenCot> batch, WritableByteChannel channel) throws IOException {

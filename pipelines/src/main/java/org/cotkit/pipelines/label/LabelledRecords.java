@@ -2,7 +2,9 @@ package org.cotkit.pipelines.label;
 
 import static org.cotkit.pipelines.io.ChannelParquetWriter.utf8;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
@@ -16,6 +18,7 @@ import org.cotkit.labelers.QuestionLabel;
 import org.cotkit.pipelines.io.ChannelParquetWriter;
 import org.cotkit.pipelines.record.ChosenCot;
 import org.cotkit.pipelines.record.TeacherRecord;
+import org.cotkit.pipelines.record.TeacherRecordParser;
 import org.cotkit.pipelines.record.TeacherSample;
 
 /**
@@ -30,7 +33,16 @@ import org.cotkit.pipelines.record.TeacherSample;
  */
 public final class LabelledRecords {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /**
+   * Re-reads records the parser already accepted, so with its limits rather than Jackson's own
+   * (strings of 20 MB, nesting of 1,000), which are lower than the parser's.
+   */
+  private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
+      .streamReadConstraints(StreamReadConstraints.builder()
+          .maxStringLength(Integer.MAX_VALUE - 8)
+          .maxNestingDepth(TeacherRecordParser.MAX_NESTING_DEPTH)
+          .build())
+      .build());
 
   private static final Schema SAMPLE =
       SchemaBuilder.record("TeacherSample").namespace("org.cotkit")

@@ -10,39 +10,43 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.windowing.GlobalWindow;
 import org.apache.beam.sdk.values.PCollection;
-import org.apache.beam.sdk.values.PDone;
 import org.cotkit.pipelines.io.DeadLetter;
 import org.cotkit.pipelines.io.RenamedIntoPlace;
 import org.cotkit.pipelines.io.StableHash;
+import org.cotkit.pipelines.io.WrittenFile;
 
 /**
  * Writes dead letters as JSON lines {@code {file, line, stage, reason, raw}} to
- * {@code <dir>/dead-letters-<hash>.jsonl}, one file per bundle that has any, so a user can see,
- * fix and re-run exactly the failed records. Nothing is written when no record failed. The name
- * hashes the content, so a retried bundle replaces its own file rather than adding a copy.
+ * {@code <dataset>/errors/dead-letters-<hash>.jsonl}, one file per bundle that has any, so a user
+ * can see, fix and re-run exactly the failed records, and gives each file's manifest entry.
+ * Nothing is written when no record failed. The name hashes the content, so a retried bundle
+ * replaces its own file rather than adding a copy.
  *
  * <p>A plain per-bundle writer rather than {@code TextIO.write()}: dead letters are few, and the
  * two dozen transforms of a sharded file write cost every record time on the direct runner.
  * Files are written under a hidden name and renamed when complete.
  */
-public final class WriteDeadLetters extends PTransform<PCollection<DeadLetter>, PDone> {
+public final class WriteDeadLetters extends PTransform<PCollection<DeadLetter>, PCollection<WrittenFile>> {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final String directory;
+  private final String dataset;
 
-  public WriteDeadLetters(String directory) {
-    this.directory = directory;
+  /** @param dataset the dataset folder; the files go to its {@code errors/} */
+  public WriteDeadLetters(String dataset) {
+    this.dataset = dataset;
   }
 
   @Override
-  public PDone expand(PCollection<DeadLetter> deadLetters) {
-    deadLetters.apply("WriteJsonl", ParDo.of(new WriteBundleFn(directory)));
-    return PDone.in(deadLetters.getPipeline());
+  public PCollection<WrittenFile> expand(PCollection<DeadLetter> deadLetters) {
+    return deadLetters.apply("WriteJsonl", ParDo.of(new WriteBundleFn(dataset)))
+        .setCoder(SerializableCoder.of(WrittenFile.class));
   }
 
   static String toJson(DeadLetter letter) {
@@ -59,12 +63,12 @@ public final class WriteDeadLetters extends PTransform<PCollection<DeadLetter>, 
     }
   }
 
-  private static final class WriteBundleFn extends DoFn<DeadLetter, Void> {
-    private final String directory;
+  private static final class WriteBundleFn extends DoFn<DeadLetter, WrittenFile> {
+    private final String dataset;
     private transient List<String> lines;
 
-    WriteBundleFn(String directory) {
-      this.directory = directory;
+    WriteBundleFn(String dataset) {
+      this.dataset = dataset;
     }
 
     @StartBundle
@@ -78,19 +82,22 @@ public final class WriteDeadLetters extends PTransform<PCollection<DeadLetter>, 
     }
 
     @FinishBundle
-    public void finishBundle() throws IOException {
+    public void finishBundle(FinishBundleContext context) throws IOException {
       if (lines.isEmpty()) {
         return;
       }
       List<String> bundle = lines;
-      RenamedIntoPlace.write(directory, "dead-letters-" + StableHash.of(bundle) + ".jsonl", "application/jsonl",
-          channel -> {
+      String name = "dead-letters-" + StableHash.of(bundle) + ".jsonl";
+      RenamedIntoPlace.Digest digest = RenamedIntoPlace.write(dataset + "/" + WrittenFile.ERRORS_FOLDER, name,
+          "application/jsonl", channel -> {
             OutputStream out = Channels.newOutputStream(channel); // closing the channel ends the file
             for (String line : bundle) {
               out.write(line.getBytes(StandardCharsets.UTF_8));
               out.write('\n');
             }
           });
+      context.output(WrittenFile.in(WrittenFile.ERRORS_FOLDER, name, bundle.size(), digest),
+          GlobalWindow.TIMESTAMP_MIN_VALUE, GlobalWindow.INSTANCE);
       lines = null;
     }
   }

@@ -3,15 +3,12 @@ package org.cotkit.pipelines.manifest;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.channels.Channels;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.apache.beam.sdk.io.FileSystems;
-import org.apache.beam.sdk.io.fs.ResolveOptions.StandardResolveOptions;
-import org.apache.beam.sdk.io.fs.ResourceId;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.GroupByKey;
@@ -20,7 +17,10 @@ import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.WithKeys;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollectionList;
+import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.PDone;
+import org.cotkit.pipelines.io.RenamedIntoPlace;
+import org.cotkit.pipelines.io.WrittenFile;
 
 /**
  * Writes {@code manifest.json}: the options of the run and exact counts computed by the pipeline
@@ -29,6 +29,11 @@ import org.apache.beam.sdk.values.PDone;
  * {@code records_read}, {@code records_written}, {@code rows_written},
  * {@code dead_lettered.<stage>}, {@code filtered.<reason>}. The manifest says whether they balance:
  * every record read is written, dead-lettered or filtered.
+ *
+ * <p>{@code files} lists every file of the dataset but the manifest itself, sorted by path, each with
+ * its rows (Parquet rows or JSONL lines), bytes and SHA-256, as its writer saw them: {@code cotkit
+ * verify} checks the dataset against it. The manifest is written last, once every file is in
+ * place, so on any file system a dataset with a manifest is complete.
  *
  * <p>Distributions are counts too: {@code label.<what>.<value>} (verdicts, difficulty, deciding
  * policy, pass rate, token budget) become the {@code labels} section, {@code examples.<what>.<value>}
@@ -41,16 +46,20 @@ public final class WriteManifest extends PTransform<PCollectionList<KV<String, L
 
   private final String outputDirectory;
   private final Map<String, Object> header;
+  private final PCollectionView<List<WrittenFile>> files;
   private final double maxErrorRate;
 
   /**
    * @param header entries written before the counts (command, version, options); must serialise
    *     with Jackson and Java serialization
+   * @param files the entries of every file written, complete only once they all are
    * @param maxErrorRate the share of records read that may be dead-lettered ({@code --max-error-rate})
    */
-  public WriteManifest(String outputDirectory, LinkedHashMap<String, Object> header, double maxErrorRate) {
+  public WriteManifest(String outputDirectory, LinkedHashMap<String, Object> header,
+      PCollectionView<List<WrittenFile>> files, double maxErrorRate) {
     this.outputDirectory = outputDirectory;
     this.header = header;
+    this.files = files;
     this.maxErrorRate = maxErrorRate;
   }
 
@@ -60,7 +69,7 @@ public final class WriteManifest extends PTransform<PCollectionList<KV<String, L
         .apply("AllCounts", Flatten.pCollections())
         .apply("OneKey", WithKeys.of("manifest"))
         .apply("Gather", GroupByKey.create())
-        .apply("WriteJson", ParDo.of(new WriteFn(outputDirectory, header, maxErrorRate)));
+        .apply("WriteJson", ParDo.of(new WriteFn(outputDirectory, header, files, maxErrorRate)).withSideInputs(files));
     return PDone.in(counts.getPipeline());
   }
 
@@ -115,6 +124,25 @@ public final class WriteManifest extends PTransform<PCollectionList<KV<String, L
     });
     Map<String, Object> section = new LinkedHashMap<>();
     groups.forEach((group, values) -> section.put(group, summarised.contains(group) ? summary(values) : values));
+    return section;
+  }
+
+  /**
+   * The file entries as the manifest lists them: by path, each once (a retried bundle reports the
+   * file it replaced again).
+   */
+  static List<Map<String, Object>> filesSection(List<WrittenFile> files) {
+    Map<String, WrittenFile> byPath = new TreeMap<>();
+    files.forEach(file -> byPath.put(file.path(), file));
+    List<Map<String, Object>> section = new ArrayList<>();
+    for (WrittenFile file : byPath.values()) {
+      Map<String, Object> entry = new LinkedHashMap<>();
+      entry.put("path", file.path());
+      entry.put("rows", file.rows());
+      entry.put("bytes", file.bytes());
+      entry.put("sha256", file.sha256());
+      section.add(entry);
+    }
     return section;
   }
 
@@ -177,16 +205,20 @@ public final class WriteManifest extends PTransform<PCollectionList<KV<String, L
   private static final class WriteFn extends DoFn<KV<String, Iterable<KV<String, Long>>>, Void> {
     private final String outputDirectory;
     private final Map<String, Object> header;
+    private final PCollectionView<List<WrittenFile>> files;
     private final double maxErrorRate;
 
-    WriteFn(String outputDirectory, Map<String, Object> header, double maxErrorRate) {
+    WriteFn(String outputDirectory, Map<String, Object> header, PCollectionView<List<WrittenFile>> files,
+        double maxErrorRate) {
       this.outputDirectory = outputDirectory;
       this.header = header;
+      this.files = files;
       this.maxErrorRate = maxErrorRate;
     }
 
     @ProcessElement
-    public void process(@Element KV<String, Iterable<KV<String, Long>>> all) throws IOException {
+    public void process(@Element KV<String, Iterable<KV<String, Long>>> all, ProcessContext context)
+        throws IOException {
       Map<String, Long> counts = new TreeMap<>();
       for (KV<String, Long> count : all.getValue()) {
         counts.merge(count.getKey(), count.getValue(), Long::sum);
@@ -202,11 +234,10 @@ public final class WriteManifest extends PTransform<PCollectionList<KV<String, L
       if (!examples.isEmpty()) {
         manifest.put("examples", examples);
       }
-      ResourceId file = FileSystems.matchNewResource(outputDirectory, true)
-          .resolve(FILE_NAME, StandardResolveOptions.RESOLVE_FILE);
-      try (OutputStream out = Channels.newOutputStream(FileSystems.create(file, "application/json"))) {
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out, manifest);
-      }
+      manifest.put("files", filesSection(context.sideInput(files)));
+      RenamedIntoPlace.write(outputDirectory, FILE_NAME, "application/json", channel ->
+          new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+              .writeValue(Channels.newOutputStream(channel), manifest));
     }
   }
 }

@@ -14,9 +14,10 @@ import org.cotkit.pipelines.io.InputFormat;
  * @param cot which chain of thought is used; the other one is the fallback
  * @param recordsPerBatch records per batch, the unit of work and of each output file
  * @param limits what input is refused, and how much of it may be
+ * @param provenance the command line and the dataset folder, for the manifest
  */
 public record InputSettings(String input, String output, InputFormat format, String fieldMap, InputPreset preset,
-    CotPreference cot, int recordsPerBatch, RecordLimits limits) implements Serializable {
+    CotPreference cot, int recordsPerBatch, RecordLimits limits, Provenance provenance) implements Serializable {
 
   /** @throws IllegalArgumentException naming the option at fault */
   public InputSettings {
@@ -25,6 +26,12 @@ public record InputSettings(String input, String output, InputFormat format, Str
       throw new IllegalArgumentException("--records-per-batch must be at least 1, got " + recordsPerBatch);
     }
     output = output.replaceAll("/+$", "");
+  }
+
+  /** Settings of a run started from code, which writes its dataset in {@code output} itself. */
+  public InputSettings(String input, String output, InputFormat format, String fieldMap, InputPreset preset,
+      CotPreference cot, int recordsPerBatch, RecordLimits limits) {
+    this(input, output, format, fieldMap, preset, cot, recordsPerBatch, limits, Provenance.inPlace(output));
   }
 
   public FieldMapping mapping() {

@@ -9,18 +9,18 @@ import org.cotkit.pipelines.shape.BatchOutput;
 /**
  * Writes the SFT rows of one batch as one Parquet file named by {@link ChosenCot#fileKey}, and
  * counts them: the {@code rows_written} and {@code files_written} counters for progress, the
- * {@code records_written} and {@code rows_written} counts for the manifest. Not thread-safe: one
- * per worker.
+ * {@code records_written} and {@code rows_written} counts and the file's entry for the manifest.
+ * Not thread-safe: one per worker.
  */
 public final class SftBatchWriter {
 
-  private final String directory;
+  private final String dataset;
   private final Counter rowsWritten = Metrics.counter("cotkit", "rows_written");
   private final Counter filesWritten = Metrics.counter("cotkit", "files_written");
 
-  /** @param directory where the Parquet files go ({@code <output>/data}) */
-  public SftBatchWriter(String directory) {
-    this.directory = directory;
+  /** @param dataset the dataset folder; the Parquet files go to its {@code data/} */
+  public SftBatchWriter(String dataset) {
+    this.dataset = dataset;
   }
 
   /**
@@ -28,10 +28,13 @@ public final class SftBatchWriter {
    * @param rows their rows, in order
    */
   public void write(List<ChosenCot> records, List<SftExample> rows, BatchOutput out) {
-    SftParquetFile.write(directory, ChosenCot.fileKey(records), rows);
-    rowsWritten.inc(rows.size());
-    filesWritten.inc();
     out.count("records_written", records.size());
     out.count(SftParquetFile.ROWS_WRITTEN, rows.size());
+    if (rows.isEmpty()) {
+      return;
+    }
+    out.file(SftParquetFile.write(dataset, ChosenCot.fileKey(records), rows));
+    rowsWritten.inc(rows.size());
+    filesWritten.inc();
   }
 }

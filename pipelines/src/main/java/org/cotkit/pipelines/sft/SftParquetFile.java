@@ -6,10 +6,12 @@ import java.util.List;
 import org.apache.parquet.hadoop.ParquetWriter;
 import org.cotkit.pipelines.io.ChannelParquetWriter;
 import org.cotkit.pipelines.io.RenamedIntoPlace;
+import org.cotkit.pipelines.io.WrittenFile;
 
 /**
- * One batch of SFT examples as one snappy-compressed Parquet file {@code <dir>/part-<key>.parquet},
- * on any file system Beam knows, renamed into place when complete ({@link RenamedIntoPlace}).
+ * One batch of SFT examples as one snappy-compressed Parquet file
+ * {@code <dataset>/data/part-<key>.parquet}, on any file system Beam knows, renamed into place when
+ * complete ({@link RenamedIntoPlace}).
  */
 public final class SftParquetFile {
 
@@ -19,30 +21,29 @@ public final class SftParquetFile {
   private SftParquetFile() {}
 
   /**
-   * Writes the rows; nothing when there are none. A retry of the batch rewrites the same file, so a
-   * failure here can fail the batch and lose nothing.
+   * Writes the rows. A retry of the batch rewrites the same file, so a failure here can fail the
+   * batch and lose nothing.
    *
-   * @throws UncheckedIOException naming the directory
+   * @param dataset the dataset folder; the file goes to its {@code data/}
+   * @param rows at least one
+   * @return the file's manifest entry
+   * @throws UncheckedIOException naming the file
    */
-  public static void write(String directory, String key, List<SftExample> rows) {
-    if (rows.isEmpty()) {
-      return;
-    }
+  public static WrittenFile write(String dataset, String key, List<SftExample> rows) {
+    String name = "part-" + key + ".parquet";
     try {
-      writeFile(directory, key, rows);
+      RenamedIntoPlace.Digest digest = RenamedIntoPlace.write(dataset + "/" + WrittenFile.DATA_FOLDER, name,
+          "application/vnd.apache.parquet", channel -> {
+            try (ParquetWriter<SftExample> writer =
+                ChannelParquetWriter.open(channel, new SftExampleWriteSupport(), SftSchema.TEXT_COLUMNS)) {
+              for (SftExample example : rows) {
+                writer.write(example);
+              }
+            }
+          });
+      return WrittenFile.in(WrittenFile.DATA_FOLDER, name, rows.size(), digest);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + directory + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(e.getMessage(), e);
     }
-  }
-
-  private static void writeFile(String directory, String key, List<SftExample> rows) throws IOException {
-    RenamedIntoPlace.write(directory, "part-" + key + ".parquet", "application/vnd.apache.parquet", channel -> {
-      try (ParquetWriter<SftExample> writer =
-          ChannelParquetWriter.open(channel, new SftExampleWriteSupport(), SftSchema.TEXT_COLUMNS)) {
-        for (SftExample example : rows) {
-          writer.write(example);
-        }
-      }
-    });
   }
 }

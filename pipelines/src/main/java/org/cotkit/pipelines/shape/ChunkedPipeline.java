@@ -33,7 +33,7 @@ import org.cotkit.pipelines.record.InputSettings;
  * plan chunks of the input
  *   → corpus pass (only when the work needs statistics): per shard, tallies as files, merged once
  *   → record pass: per chunk, in one step, read → parse → the command's work → its output files
- *   → dead letters → errors/ ; counts → manifest.json (written last)
+ *   → dead letters → errors/ ; counts and the file list → manifest.json (written last)
  * </pre>
  *
  * A command supplies only its {@link RecordWork}; reading, fitting and the manifest are the same for
@@ -76,7 +76,8 @@ public final class ChunkedPipeline {
           .apply("DeleteStatistics", ParDo.of(new DeleteFilesFn()));
     }
     ErrorsAndManifest.write(pipeline, input.output(), manifestHeader, zeroCounts,
-        written.get(RecordPass.DEAD_LETTERS), written.get(RecordPass.COUNTS), input.limits().maxErrorRate());
+        written.get(RecordPass.DEAD_LETTERS), written.get(RecordPass.COUNTS), written.get(RecordPass.FILES),
+        input.limits().maxErrorRate());
   }
 
   /** Deletes the statistics' files and their temporary directory, once every chunk is written. */

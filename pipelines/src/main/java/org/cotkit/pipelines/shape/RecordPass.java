@@ -20,6 +20,7 @@ import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
 import org.cotkit.pipelines.io.DeadLetter;
 import org.cotkit.pipelines.io.InputChunk;
+import org.cotkit.pipelines.io.WrittenFile;
 import org.cotkit.pipelines.record.InputSettings;
 import org.cotkit.pipelines.record.RecordBatchReader;
 
@@ -29,9 +30,9 @@ import org.cotkit.pipelines.record.RecordBatchReader;
  *
  * <p>Why one step: the direct runner runs a pipeline one step at a time over the whole input and
  * keeps every step's output in memory until the next step has taken it. Between separate steps the
- * whole corpus would sit in memory; here only chunk descriptors flow in, counts and dead letters
- * flow out, and a worker holds one batch at a time. Runners that fuse steps (Flink, Dataflow) run
- * it just as well.
+ * whole corpus would sit in memory; here only chunk descriptors flow in, counts, dead letters and
+ * the entries of the files written flow out, and a worker holds one batch at a time. Runners that
+ * fuse steps (Flink, Dataflow) run it just as well.
  *
  * <p>Counters (namespace {@code cotkit}): {@code records_read} as batches are read,
  * {@code records_finished} once a batch's output is written (blank lines and dead letters
@@ -42,6 +43,8 @@ public final class RecordPass extends PTransform<PCollection<InputChunk>, PColle
   /** Partial counts for the manifest, summed per chunk. */
   public static final TupleTag<KV<String, Long>> COUNTS = new TupleTag<>() {};
   public static final TupleTag<DeadLetter> DEAD_LETTERS = new TupleTag<>() {};
+  /** The files written, for the manifest's file list. */
+  public static final TupleTag<WrittenFile> FILES = new TupleTag<>() {};
 
   /** The manifest count of blank input lines. */
   public static final String BLANK_LINES = "filtered.blank_line";
@@ -66,7 +69,7 @@ public final class RecordPass extends PTransform<PCollection<InputChunk>, PColle
   @Override
   public PCollectionTuple expand(PCollection<InputChunk> chunks) {
     ParDo.MultiOutput<InputChunk, KV<String, Long>> pass =
-        ParDo.of(new RecordPassFn(input, work, statistics)).withOutputTags(COUNTS, TupleTagList.of(DEAD_LETTERS));
+        ParDo.of(new RecordPassFn(input, work, statistics)).withOutputTags(COUNTS, TupleTagList.of(DEAD_LETTERS).and(FILES));
     if (statistics != null) {
       pass = pass.withSideInputs(statistics);
     }
@@ -74,6 +77,7 @@ public final class RecordPass extends PTransform<PCollection<InputChunk>, PColle
     PCollectionTuple out = chunks.apply("ReadAndWrite", pass);
     out.get(COUNTS).setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()));
     out.get(DEAD_LETTERS).setCoder(SerializableCoder.of(DeadLetter.class));
+    out.get(FILES).setCoder(SerializableCoder.of(WrittenFile.class));
     return out;
   }
 
@@ -117,6 +121,11 @@ public final class RecordPass extends PTransform<PCollection<InputChunk>, PColle
         @Override
         public void count(String key, long n) {
           counts.merge(key, n, Long::sum);
+        }
+
+        @Override
+        public void file(WrittenFile file) {
+          out.get(FILES).output(file);
         }
       };
       reader.read(chunk, batch -> {

@@ -179,6 +179,27 @@ class InputChunkReaderTest {
     assertTrue(all.get(0).file().endsWith("/broken.parquet"), all.get(0).file());
     assertTrue(all.get(0).readError().startsWith("cannot read file: "), all.get(0).readError());
     assertFalse(all.get(0).readError().contains("\n"));
+    // Parquet's own message names the file by its path, not by an object's hash code
+    assertTrue(all.get(0).readError().contains(file + " is not a Parquet file"), all.get(0).readError());
+  }
+
+  /**
+   * A failure of what is done with a record (its batch cannot be written) fails the read, as it
+   * is: it is not a read error of the lines after it, and nothing is dead-lettered in its place.
+   */
+  @Test
+  void aFailureOfTheConsumerIsNotAReadError() throws IOException {
+    Path file = write("three.jsonl", "{\"a\":1}\n{\"a\":2}\n{\"a\":3}\n".getBytes(StandardCharsets.UTF_8));
+    List<RawRecord> seen = new ArrayList<>();
+    IllegalStateException thrown = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+        () -> new InputChunkReader(InputFormat.AUTO, 1 << 20).read(InputChunk.wholeFile(file.toString()), record -> {
+          seen.add(record);
+          if (record.line() == 2) {
+            throw new IllegalStateException("disk full");
+          }
+        }));
+    assertEquals("disk full", thrown.getMessage());
+    assertEquals(List.of(1L, 2L), seen.stream().map(RawRecord::line).toList(), "no dead letter follows the failure");
   }
 
   /**

@@ -8,8 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,6 +27,7 @@ import org.apache.parquet.hadoop.metadata.BlockMetaData;
 import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
 import org.apache.parquet.hadoop.util.HadoopInputFile;
 import org.apache.parquet.io.InputFile;
+import org.cotkit.pipelines.io.WrittenFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,7 +41,7 @@ class SftParquetFileTest {
   @TempDir Path dir;
 
   @Test
-  void longTextsHaveNoDictionaryAndShortRepeatedColumnsDo() throws IOException {
+  void longTextsHaveNoDictionaryAndShortRepeatedColumnsDo() throws Exception {
     // every text repeats, so that a dictionary, where enabled, pays off and is kept (Parquet drops
     // one that does not, which would hide whether the setting was applied)
     List<SftExample> rows = new ArrayList<>();
@@ -48,12 +51,16 @@ class SftParquetFileTest {
       rows.add(new SftExample("id-" + i / 6, "source-" + i / 6, "train", "tokenskip", prompt, completion,
           SftExample.chat(prompt, completion), 0.5, 0.5, null, null, null, null, 10, 5, "" + i, "gold", true, "gsm8k"));
     }
-    SftParquetFile.write(dir.toString(), "k", rows);
-    Path file = dir.resolve("part-k.parquet");
+    WrittenFile entry = SftParquetFile.write(dir.toString(), "k", rows);
+    Path file = dir.resolve("data/part-k.parquet");
     assertTrue(Files.exists(file));
-    try (Stream<Path> listing = Files.list(dir)) {
+    try (Stream<Path> listing = Files.list(dir.resolve("data"))) {
       assertEquals(List.of(file), listing.toList(), "no temporary file is left");
     }
+    // the manifest entry is taken while writing: it must describe the bytes on disk exactly
+    byte[] bytes = Files.readAllBytes(file);
+    assertEquals(new WrittenFile("data/part-k.parquet", 200, bytes.length,
+        HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes))), entry);
 
     Map<String, Set<Encoding>> encodings = new HashMap<>();
     try (ParquetFileReader reader = ParquetFileReader.open(inputFile(file))) {
@@ -84,7 +91,7 @@ class SftParquetFileTest {
 
     List<GenericRecord> rows = new ArrayList<>();
     try (ParquetReader<GenericRecord> reader =
-        AvroParquetReader.<GenericRecord>builder(inputFile(dir.resolve("part-rows.parquet")))
+        AvroParquetReader.<GenericRecord>builder(inputFile(dir.resolve("data/part-rows.parquet")))
             .withDataModel(GenericData.get()).build()) {
       for (GenericRecord row = reader.read(); row != null; row = reader.read()) {
         rows.add(row);
