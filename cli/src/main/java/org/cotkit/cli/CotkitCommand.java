@@ -1,5 +1,6 @@
 package org.cotkit.cli;
 
+import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -33,10 +34,25 @@ public final class CotkitCommand implements Runnable {
   public static CommandLine newCommandLine() {
     return new CommandLine(new CotkitCommand())
         .setCaseInsensitiveEnumValuesAllowed(true)
+        .setParameterExceptionHandler(CotkitCommand::usageError)
         .setExecutionExceptionHandler((e, commandLine, parseResult) -> {
           commandLine.getErr().println("cotkit: " + firstLine(e));
           return 1;
         });
+  }
+
+  /**
+   * A usage error: its one line and where the options are explained, not the whole usage, which
+   * would bury the line under a hundred others.
+   */
+  private static int usageError(CommandLine.ParameterException e, String[] args) {
+    CommandLine commandLine = e.getCommandLine();
+    PrintWriter err = commandLine.getErr();
+    err.println(e.getMessage());
+    CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+    err.printf("Try '%s --help' for the options.%n", commandLine.getCommandSpec().qualifiedName());
+    err.flush();
+    return commandLine.getCommandSpec().exitCodeOnInvalidInput();
   }
 
   static String firstLine(Throwable e) {

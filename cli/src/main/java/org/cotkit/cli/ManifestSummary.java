@@ -46,9 +46,12 @@ final class ManifestSummary {
     }
     err.printf("  dead-lettered     %,d%s%n", counts.path("dead_lettered").asLong(),
         counts.path("dead_lettered").asLong() > 0 ? "  (reasons in " + outputDirectory + "/errors)" : "");
-    err.printf("  filtered          %,d  %s%n", counts.path("filtered").asLong(), counts.path("filtered_by_reason"));
+    err.printf("  filtered          %,d%s%n", counts.path("filtered").asLong(), byReason(counts.path("filtered_by_reason")));
     printLabels(manifest.path("labels"), err);
     printExamples(manifest.path("examples"), err);
+    for (JsonNode warning : manifest.path("warnings")) {
+      err.println("cotkit: warning: " + warning.asText());
+    }
     boolean balanced = counts.path("balanced").asBoolean(false);
     if (!balanced) {
       err.println("cotkit: counts do not balance: records were lost; see " + manifestFile);
@@ -62,6 +65,15 @@ final class ManifestSummary {
     }
     err.flush();
     return balanced && !tooManyErrors;
+  }
+
+  /** {@code  (12 blank line, 3 incorrect)}, or nothing when no record was filtered. */
+  static String byReason(JsonNode reasons) {
+    StringBuilder out = new StringBuilder();
+    reasons.fields().forEachRemaining(reason -> out.append(out.length() == 0 ? "  (" : ", ")
+        .append(String.format("%,d", reason.getValue().asLong())).append(' ')
+        .append(reason.getKey().replace('_', ' ')));
+    return out.length() == 0 ? "" : out.append(')').toString();
   }
 
   /** Shares of verdicts, difficulty and deciding policy, and the budget quantiles, of labelled records. */

@@ -20,7 +20,8 @@ final class TeacherInputArgs {
   static final Set<String> RUNNER_OPTIONS = Set.of("--runner", "--flink-master", "--parallelism");
 
   @Option(names = {"-i", "--input"}, required = true, paramLabel = "PATH",
-      description = "Teacher generations: a file or glob of JSONL (optionally .gz) or Parquet files.")
+      description = "Teacher generations: a file or glob of JSON Lines, JSON array or Parquet files (JSON "
+          + "optionally .gz).")
   String input;
 
   @Option(names = {"-o", "--output"}, required = true, paramLabel = "DIR",
@@ -30,14 +31,17 @@ final class TeacherInputArgs {
   String output;
 
   @Option(names = "--input-format", paramLabel = "FORMAT", defaultValue = "auto",
-      description = "auto (by extension: .parquet is Parquet, anything else JSONL), jsonl or parquet. "
-          + "Default: ${DEFAULT-VALUE}.")
+      description = "auto, jsonl, json or parquet. auto: .parquet files are Parquet; any other file is a JSON "
+          + "array ([{…}, {…}], read element by element, however large) when it starts with '[', else JSON "
+          + "Lines. jsonl and json refuse a file of the other kind with one error. Default: ${DEFAULT-VALUE}.")
   InputFormat inputFormat;
 
   @Option(names = "--map", paramLabel = "CANONICAL=ACTUAL[,...]",
       description = "Where canonical fields live in your records, e.g. question=problem,long_cot=response. "
-          + "Dotted paths reach nested fields (answer=meta.gold). Fields: id, question, answer, long_cot, "
-          + "short_cot, samples, sample_cot, sample_correct, source, domain.")
+          + "Paths reach nested fields and lists: answer=meta.gold, long_cot=generations[0] (or generations.0; "
+          + "[-1] is the last), long_cot=conversations[from=gpt].value (the first element whose 'from' is gpt; "
+          + "[from=gpt:last] the last). Fields: id, question, answer, long_cot, short_cot, samples, sample_cot, "
+          + "sample_correct, source, domain.")
   String fieldMap = "";
 
   @Option(names = "--preset", paramLabel = "none|gsm8k", defaultValue = "none",

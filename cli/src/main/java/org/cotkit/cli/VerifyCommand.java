@@ -54,8 +54,9 @@ public final class VerifyCommand implements Callable<Integer> {
       err.printf("cotkit verify: %s: %s%n", folder, result.problem());
       return 1;
     }
-    out.printf("cotkit verify: %s: OK: %,d files, %,d data rows, %,d dead letters; sizes, checksums, rows and "
-        + "counts match the manifest%n", folder, result.files(), result.dataRows(), result.deadLetters());
+    out.printf("cotkit verify: %s: OK: %,d %s, %,d data rows, %,d dead letters; sizes, checksums, rows and "
+        + "counts match the manifest%n", folder, result.files(), result.files() == 1 ? "file" : "files",
+        result.dataRows(), result.deadLetters());
     if (result.errorRateExceeded()) {
       out.printf("  note: the run dead-lettered more than its --max-error-rate (the manifest's error_rate)%n");
     }

@@ -2,11 +2,14 @@ package org.cotkit.pipelines.compress;
 
 import java.io.Serializable;
 import java.util.concurrent.ConcurrentHashMap;
+import org.cotkit.labelers.AnswerVerifier;
+import org.cotkit.labelers.FinalAnswerExtractor;
 
 /**
  * TokenSkip's training layout: prompt {@code {question}{sep}{γ}{sep}} (the question alone at
  * γ = 1.0, so the uncompressed CoT is what the student produces without a ratio), completion
- * {@code {cot}\n\nThe final answer is: $\boxed{answer}$}. The default separator is Llama 3's
+ * {@code {cot}\n\nThe final answer is: $\boxed{answer}$} (the line left out when the CoT's last line
+ * already states the answer). The default separator is Llama 3's
  * {@code <|eot_id|>}, as in TokenSkip's released data; other students need their own.
  */
 public final class TokenSkipFormat implements Serializable {
@@ -22,6 +25,9 @@ public final class TokenSkipFormat implements Serializable {
    */
   private static final ConcurrentHashMap<Double, String> RATIO_LABELS = new ConcurrentHashMap<>();
   private static final int MAX_CACHED_LABELS = 64;
+
+  private static final FinalAnswerExtractor EXTRACTOR = new FinalAnswerExtractor();
+  private static final AnswerVerifier VERIFIER = new AnswerVerifier();
 
   private final String separator;
   private final boolean ratioAlwaysShown;
@@ -44,9 +50,31 @@ public final class TokenSkipFormat implements Serializable {
     return ratio >= 1.0 && !ratioAlwaysShown ? question : question + separator + ratioLabel(ratio) + separator;
   }
 
-  /** Without a known answer the completion is the chain of thought alone. */
+  /**
+   * The chain of thought and the answer line; the chain of thought alone when the answer is unknown
+   * or when its last line already states that answer ({@code The answer is $\boxed{3}$.}): a
+   * second answer line would teach the student to say it twice.
+   */
   public String completion(String cot, String answer) {
-    return answer == null ? cot : cot + "\n\nThe final answer is: $\\boxed{" + answer + "}$";
+    return answer == null || statesAnswerAtEnd(cot, answer)
+        ? cot
+        : cot + "\n\nThe final answer is: $\\boxed{" + answer + "}$";
+  }
+
+  /** Whether the last non-blank line of {@code cot} states {@code answer} explicitly. */
+  static boolean statesAnswerAtEnd(String cot, String answer) {
+    int end = cot.length();
+    while (end > 0 && Character.isWhitespace(cot.charAt(end - 1))) {
+      end--;
+    }
+    String lastLine = cot.substring(cot.lastIndexOf('\n', end - 1) + 1, end);
+    if (lastLine.isBlank()) {
+      return false;
+    }
+    return EXTRACTOR.extract(lastLine)
+        .filter(stated -> !stated.isFallback())
+        .map(stated -> VERIFIER.verify(stated.value(), answer) == AnswerVerifier.Verdict.CORRECT)
+        .orElse(false);
   }
 
   /** "0.5", "0.75", "1.0": the ratio as the student sees it in the prompt. */

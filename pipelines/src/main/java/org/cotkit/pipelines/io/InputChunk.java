@@ -7,7 +7,7 @@ import org.apache.beam.sdk.coders.SerializableCoder;
 /**
  * A run of whole lines of one input file that one worker reads: the unit that spreads reading, and
  * everything after it, over workers even when the input is one large file. Files that cannot be
- * read from an offset (compressed JSONL) and Parquet files are one chunk each.
+ * read from an offset (compressed JSONL), JSON array files and Parquet files are one chunk each.
  *
  * @param file the resource to read
  * @param start byte offset of the chunk's first line

@@ -60,10 +60,15 @@ public final class InputChunkReader {
         throw new ConsumerFailure(e);
       }
     };
+    String unit = "line";
     try {
       MatchResult.Metadata file = FileSystems.matchSingleFileSpec(name);
       if (format.isParquet(name)) {
+        unit = "row";
         readParquet(file, name, maxRecordBytes, counting);
+      } else if (chunk.start() == 0 && format.isJsonArray(name)) { // an array file is one chunk
+        unit = "element";
+        JsonArrayFile.read(name, maxRecordBytes, counting);
       } else {
         readJsonl(file, chunk, maxRecordBytes, counting);
       }
@@ -74,8 +79,8 @@ public final class InputChunkReader {
       // letter, at the line after the last one read (line 0 when the file could not be read at all)
       long last = lastLine[0];
       String reason = last == 0 ? "cannot read file: "
-          : last < chunk.firstLine() ? "cannot read the file from line " + (last + 1) + ": "
-          : "cannot read the file after line " + last + ": ";
+          : last < chunk.firstLine() ? "cannot read the file from " + unit + " " + (last + 1) + ": "
+          : "cannot read the file after " + unit + " " + last + ": ";
       records.accept(new RawRecord(name, last == 0 ? 0 : last + 1, "", reason + DeadLetter.oneLine(e)));
     }
   }

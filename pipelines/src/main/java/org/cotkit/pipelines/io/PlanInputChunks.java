@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.channels.Channels;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeSet;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.io.Compression;
 import org.apache.beam.sdk.io.FileSystems;
@@ -78,11 +79,45 @@ public final class PlanInputChunks extends PTransform<PBegin, PCollection<InputC
     } catch (IOException e) {
       throw new IllegalArgumentException("--input '" + filePattern + "' matches no file (" + DeadLetter.oneLine(e) + ")", e);
     }
+    TreeSet<String> arrayFiles = new TreeSet<>();
+    for (String file : files) {
+      if (jsonArray(file)) {
+        arrayFiles.add(file);
+      }
+    }
     long bytes = chunkBytes > 0 ? chunkBytes : Math.max(1, Math.min(MAX_CHUNK_BYTES, totalBytes / MIN_CHUNKS));
     return begin
         .apply("InputFiles", Create.of(files).withCoder(StringUtf8Coder.of()))
-        .apply("CutIntoChunks", ParDo.of(new CutFn(format, batchLines, bytes)))
+        .apply("CutIntoChunks", ParDo.of(new CutFn(format, arrayFiles, batchLines, bytes)))
         .apply("SpreadChunks", Reshuffle.viaRandomKey());
+  }
+
+  /**
+   * Whether a file is one JSON array, checked against the format asked for: a JSON array read as
+   * JSON Lines would be thousands of dead letters of its pretty-printed lines, and JSON Lines read
+   * as an array one error.
+   *
+   * @throws IllegalArgumentException naming the file and the format to use
+   */
+  private boolean jsonArray(String file) {
+    if (format.isParquet(file)) {
+      return false;
+    }
+    boolean array;
+    try {
+      array = JsonArrayFile.startsWithArray(file);
+    } catch (IOException e) {
+      return false; // the reader meets the same failure and dead-letters the file with it
+    }
+    if (array && format == InputFormat.JSONL) {
+      throw new IllegalArgumentException("--input file " + file + " holds a JSON array, not JSON Lines: read it with "
+          + "--input-format json (or auto)");
+    }
+    if (!array && format == InputFormat.JSON) {
+      throw new IllegalArgumentException("--input file " + file + " is not a JSON array (it does not start with '['): "
+          + "read JSON Lines with --input-format jsonl (or auto)");
+    }
+    return array;
   }
 
   /** Whether a file can be read from a byte offset, and so be cut into several chunks. */
@@ -92,18 +127,20 @@ public final class PlanInputChunks extends PTransform<PBegin, PCollection<InputC
 
   private static final class CutFn extends DoFn<String, InputChunk> {
     private final InputFormat format;
+    private final TreeSet<String> arrayFiles;
     private final int batchLines;
     private final long chunkBytes;
 
-    CutFn(InputFormat format, int batchLines, long chunkBytes) {
+    CutFn(InputFormat format, TreeSet<String> arrayFiles, int batchLines, long chunkBytes) {
       this.format = format;
+      this.arrayFiles = arrayFiles;
       this.batchLines = batchLines;
       this.chunkBytes = chunkBytes;
     }
 
     @ProcessElement
     public void process(@Element String file, OutputReceiver<InputChunk> out) {
-      if (!splittable(file, format)) {
+      if (!splittable(file, format) || arrayFiles.contains(file)) {
         out.output(InputChunk.wholeFile(file));
         return;
       }

@@ -7,6 +7,7 @@ import java.nio.channels.Channels;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.beam.sdk.transforms.DoFn;
@@ -127,6 +128,41 @@ public final class WriteManifest extends PTransform<PCollectionList<KV<String, L
     return section;
   }
 
+  /** The share of one difficulty class at which a run is warned that its labels tell nothing apart. */
+  static final double ONE_CLASS_SHARE = 0.95;
+
+  /**
+   * What a user should look at before training: difficulty labels that are (nearly) all one class,
+   * with the policy that decided most of them and what to change. Adaptive rows of such a run are
+   * all short or all long, and teach no choice.
+   */
+  static List<String> warnings(Map<String, Long> counts) {
+    List<String> warnings = new ArrayList<>();
+    Map<String, Long> difficulty = byPrefix(counts, "label.difficulty.");
+    long labelled = difficulty.values().stream().mapToLong(Long::longValue).sum();
+    if (labelled == 0) {
+      return warnings;
+    }
+    Map.Entry<String, Long> most = difficulty.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow();
+    double share = (double) most.getValue() / labelled;
+    if (share < ONE_CLASS_SHARE) {
+      return warnings;
+    }
+    Map.Entry<String, Long> decider = byPrefix(counts, "label.decided_by.").entrySet().stream()
+        .max(Map.Entry.comparingByValue()).orElse(null);
+    String policy = decider == null ? "?" : decider.getKey();
+    String advice = switch (policy) {
+      case "short_cot" -> "the short CoT may be a reference solution that is always right (--preset gsm8k, s1K's "
+          + "attempt): decide by --difficulty pass-rate with graded samples, or by --difficulty length";
+      case "pass_rate" -> "--pass-rate-threshold may not suit these samples: move it towards their pass rates";
+      case "length" -> "--length-threshold (or --length-percentile) may not suit these CoTs' lengths";
+      default -> "check the --difficulty policies and their thresholds";
+    };
+    warnings.add(String.format(Locale.ROOT, "%.1f%% of the labelled questions are %s, decided by %s for "
+        + "%,d of them: %s", 100 * share, most.getKey(), policy, decider == null ? 0 : decider.getValue(), advice));
+    return warnings;
+  }
+
   /**
    * The file entries as the manifest lists them: by path, each once (a retried bundle reports the
    * file it replaced again).
@@ -229,6 +265,10 @@ public final class WriteManifest extends PTransform<PCollectionList<KV<String, L
       Map<String, Object> labels = distributionSection(counts, "label.", List.of("token_budget"));
       if (!labels.isEmpty()) {
         manifest.put("labels", labels);
+      }
+      List<String> warnings = warnings(counts);
+      if (!warnings.isEmpty()) {
+        manifest.put("warnings", warnings);
       }
       Map<String, Object> examples = distributionSection(counts, "examples.", List.of());
       if (!examples.isEmpty()) {

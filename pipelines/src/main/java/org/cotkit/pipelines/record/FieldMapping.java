@@ -7,8 +7,9 @@ import java.util.Map;
 
 /**
  * Where each canonical field lives in the input records: {@code --map question=problem,long_cot=response}.
- * Paths may be dotted to reach into nested objects ({@code answer=meta.gold}). Unmapped fields are
- * read under their canonical name.
+ * Paths reach into nested objects and lists ({@code answer=meta.gold}, {@code long_cot=generations[0]},
+ * {@code long_cot=conversations[from=gpt].value}; see {@link FieldPath}). Unmapped fields are read
+ * under their canonical name.
  */
 public final class FieldMapping implements Serializable {
 
@@ -55,6 +56,11 @@ public final class FieldMapping implements Serializable {
         throw new IllegalArgumentException(
             "--map names unknown field '" + canonical + "'; known fields: " + String.join(", ", CANONICAL_FIELDS));
       }
+      try {
+        FieldPath.parse(actual);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("--map " + canonical + "=…: " + e.getMessage());
+      }
       if (paths.put(canonical, actual) != null) {
         throw new IllegalArgumentException("--map maps '" + canonical + "' twice");
       }
@@ -62,10 +68,14 @@ public final class FieldMapping implements Serializable {
     return new FieldMapping(paths);
   }
 
-  /** The JSON pointer ({@code /a/b}) at which the canonical field is read. */
-  public String pointer(String canonical) {
-    String path = paths.getOrDefault(canonical, DEFAULT_PATHS.getOrDefault(canonical, canonical));
-    return "/" + path.replace("~", "~0").replace("/", "~1").replace('.', '/');
+  /** Where the canonical field is read. */
+  public FieldPath path(String canonical) {
+    return FieldPath.parse(actualName(canonical));
+  }
+
+  /** Whether {@code --map} names where the canonical field lives. */
+  public boolean maps(String canonical) {
+    return paths.containsKey(canonical);
   }
 
   /** The field name as the user's data spells it, for error messages. */

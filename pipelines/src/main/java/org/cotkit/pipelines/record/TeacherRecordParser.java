@@ -1,7 +1,6 @@
 package org.cotkit.pipelines.record;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
@@ -24,17 +23,14 @@ import org.cotkit.pipelines.io.StableHash;
  */
 public final class TeacherRecordParser {
 
-  /**
-   * The deepest nesting of arrays and objects read. The JSON tree is built recursively, so much
-   * deeper input would exhaust a worker thread's stack; no real teacher record nests this deep.
-   */
-  public static final int MAX_NESTING_DEPTH = 2_000;
+  /** The deepest nesting of arrays and objects read ({@link RawRecord#MAX_NESTING_DEPTH}). */
+  public static final int MAX_NESTING_DEPTH = RawRecord.MAX_NESTING_DEPTH;
 
   private final ObjectReader json;
   private final FieldMapping mapping;
   private final boolean stripControlChars;
-  /** Each canonical field's pointer, compiled once: compiling it for every record showed in profiles. */
-  private final Map<String, JsonPointer> pointers = new HashMap<>();
+  /** Each canonical field's path, parsed once: parsing it for every record showed in profiles. */
+  private final Map<String, FieldPath> paths = new HashMap<>();
   private final InputPreset preset;
 
   /**
@@ -56,7 +52,7 @@ public final class TeacherRecordParser {
     // text after the object (a second record glued on, garbage) is an error, not silently dropped
     this.json = new ObjectMapper(factory).readerFor(JsonNode.class).with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     for (String canonical : FieldMapping.CANONICAL_FIELDS) {
-      pointers.put(canonical, JsonPointer.compile(mapping.pointer(canonical)));
+      paths.put(canonical, mapping.path(canonical));
     }
   }
 
@@ -111,7 +107,7 @@ public final class TeacherRecordParser {
   }
 
   private String text(JsonNode root, String canonical, boolean numbersAllowed) throws InvalidRecordException {
-    return textAt(root.at(pointers.get(canonical)), mapping.actualName(canonical), numbersAllowed);
+    return textAt(paths.get(canonical).resolve(root), mapping.actualName(canonical), numbersAllowed);
   }
 
   private String textAt(JsonNode node, String name, boolean numbersAllowed) throws InvalidRecordException {
@@ -135,7 +131,7 @@ public final class TeacherRecordParser {
   }
 
   private List<TeacherSample> samples(JsonNode root) throws InvalidRecordException {
-    JsonNode node = root.at(pointers.get("samples"));
+    JsonNode node = paths.get("samples").resolve(root);
     String name = mapping.actualName("samples");
     if (node.isMissingNode() || node.isNull()) {
       return List.of();
@@ -143,10 +139,25 @@ public final class TeacherRecordParser {
     if (!node.isArray()) {
       throw new InvalidRecordException("field '" + name + "' must be an array, got " + node.getNodeType().toString().toLowerCase(Locale.ROOT));
     }
+    JsonNode verdicts = parallelVerdicts(root, node);
     List<TeacherSample> samples = new ArrayList<>(node.size());
     for (int i = 0; i < node.size(); i++) {
       JsonNode sample = node.get(i);
       String at = name + "[" + i + "]";
+      if (verdicts != null) {
+        JsonNode verdict = verdicts.get(i);
+        if (!verdict.isNull() && !verdict.isBoolean()) {
+          throw new InvalidRecordException("'" + mapping.actualName("sample_correct") + "[" + i + "]' must be a "
+              + "boolean, got " + verdict.getNodeType().toString().toLowerCase(Locale.ROOT));
+        }
+        String cot = sample.isTextual() ? textAt(sample, at, false)
+            : textAt(paths.get("sample_cot").resolve(sample), at + "." + mapping.actualName("sample_cot"), false);
+        if (cot == null) {
+          throw new InvalidRecordException("'" + at + "' must be a string or an object with a cot");
+        }
+        samples.add(new TeacherSample(cot, verdict.isBoolean() ? verdict.booleanValue() : null));
+        continue;
+      }
       if (sample.isTextual()) {
         samples.add(new TeacherSample(textAt(sample, at, false), null));
         continue;
@@ -154,17 +165,39 @@ public final class TeacherRecordParser {
       if (!sample.isObject()) {
         throw new InvalidRecordException("'" + at + "' must be a string or an object with a cot");
       }
-      String cot = textAt(sample.at(pointers.get("sample_cot")), at + "." + mapping.actualName("sample_cot"), false);
+      String cot = textAt(paths.get("sample_cot").resolve(sample), at + "." + mapping.actualName("sample_cot"), false);
       if (cot == null) {
         throw new InvalidRecordException("'" + at + "' has no '" + mapping.actualName("sample_cot") + "'");
       }
-      JsonNode correct = sample.at(pointers.get("sample_correct"));
+      JsonNode correct = paths.get("sample_correct").resolve(sample);
       if (!correct.isMissingNode() && !correct.isNull() && !correct.isBoolean()) {
         throw new InvalidRecordException("'" + at + "." + mapping.actualName("sample_correct") + "' must be a boolean");
       }
       samples.add(new TeacherSample(cot, correct.isBoolean() ? correct.booleanValue() : null));
     }
     return samples;
+  }
+
+  /**
+   * The verdicts of a list parallel to the samples, as OpenR1-Math publishes them
+   * ({@code samples=generations,sample_correct=correctness_math_verify}): the i-th verdict is the
+   * i-th sample's. Null when {@code sample_correct} is not mapped to a list of the record itself
+   * (then it names a field inside each sample).
+   */
+  private JsonNode parallelVerdicts(JsonNode root, JsonNode samples) throws InvalidRecordException {
+    if (!mapping.maps("sample_correct")) {
+      return null;
+    }
+    JsonNode verdicts = paths.get("sample_correct").resolve(root);
+    if (!verdicts.isArray()) {
+      return null;
+    }
+    if (verdicts.size() != samples.size()) {
+      throw new InvalidRecordException("field '" + mapping.actualName("samples") + "' holds " + samples.size()
+          + " samples but '" + mapping.actualName("sample_correct") + "' " + verdicts.size() + " verdicts; the lists "
+          + "must be parallel");
+    }
+    return verdicts;
   }
 
   /**

@@ -38,6 +38,25 @@ class TokenSkipFormatTest {
     assertEquals("Add 10 and 8.\n\nThe final answer is: $\\boxed{18}$", llama.completion("Add 10 and 8.", "18"));
   }
 
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {
+      "Add 10 and 8.\nThe answer is $\\boxed{18}$.",
+      "Add 10 and 8.\nThe final answer is 18\n\n",
+      "Add 10 and 8.\n#### 18",
+      "Add 10 and 8.\nAnswer: 18.0"})
+  void aCotWhoseLastLineStatesTheAnswerGetsNoSecondAnswerLine(String cot) {
+    assertEquals(cot, llama.completion(cot, "18"));
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {
+      "The answer is 18.\nLet me check: 10 + 8 = 18.", // stated, but not at the end
+      "Add 10 and 8 to get 18.",                       // a last number is no statement
+      "Add 10 and 8.\nThe answer is $\\boxed{17}$."})  // another answer
+  void aCotThatDoesNotEndByStatingTheAnswerGetsTheAnswerLine(String cot) {
+    assertEquals(cot + "\n\nThe final answer is: $\\boxed{18}$", llama.completion(cot, "18"));
+  }
+
   @Test
   void completionWithoutAnswerIsTheCotAlone() {
     assertEquals("Add 10 and 8.", llama.completion("Add 10 and 8.", null));

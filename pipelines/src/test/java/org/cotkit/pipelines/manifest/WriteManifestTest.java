@@ -234,4 +234,21 @@ class WriteManifestTest {
     assertEquals(false, WriteManifest.errorRateSection(counts, 0.015).get("exceeded"));
     assertEquals(false, WriteManifest.errorRateSection(Map.of("records_read", 0L), 0).get("exceeded"));
   }
+
+  /** GSM8K's reference solution as the short CoT is always right: every question comes out simple. */
+  @Test
+  void labelsOfNearlyOneClassAreAWarningNamingThePolicyAndWhatToChange() {
+    Map<String, Long> counts = Map.of("label.difficulty.simple", 96L, "label.difficulty.complex", 4L,
+        "label.decided_by.short_cot", 100L);
+    assertEquals(List.of("96.0% of the labelled questions are simple, decided by short_cot for 100 of them: the "
+        + "short CoT may be a reference solution that is always right (--preset gsm8k, s1K's attempt): decide by "
+        + "--difficulty pass-rate with graded samples, or by --difficulty length"), WriteManifest.warnings(counts));
+  }
+
+  @Test
+  void mixedLabelsOrNoneAreNoWarning() {
+    assertEquals(List.of(), WriteManifest.warnings(Map.of("label.difficulty.simple", 94L,
+        "label.difficulty.complex", 6L, "label.decided_by.pass_rate", 100L)));
+    assertEquals(List.of(), WriteManifest.warnings(Map.of("records_read", 10L)));
+  }
 }

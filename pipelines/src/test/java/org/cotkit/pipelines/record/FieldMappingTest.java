@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
@@ -19,11 +21,11 @@ class FieldMappingTest {
   void validSpecMapsEachNamedField() {
     FieldMapping mapping = FieldMapping.parse("question=problem, long_cot = response ,answer=meta.gold");
     assertEquals("problem", mapping.actualName("question"));
-    assertEquals("/problem", mapping.pointer("question"));
+    assertEquals("problem", mapping.path("question").toString());
     assertEquals("response", mapping.actualName("long_cot"));
-    assertEquals("/response", mapping.pointer("long_cot"));
+    assertEquals("response", mapping.path("long_cot").toString());
     assertEquals("meta.gold", mapping.actualName("answer"));
-    assertEquals("/meta/gold", mapping.pointer("answer"));
+    assertEquals("meta.gold", mapping.path("answer").toString());
     assertEquals("question=problem,long_cot=response,answer=meta.gold", mapping.toString());
   }
 
@@ -31,16 +33,16 @@ class FieldMappingTest {
   void unmappedFieldsKeepTheirCanonicalNames() {
     FieldMapping mapping = FieldMapping.parse("question=problem");
     assertEquals("short_cot", mapping.actualName("short_cot"));
-    assertEquals("/short_cot", mapping.pointer("short_cot"));
+    assertEquals("short_cot", mapping.path("short_cot").toString());
     assertEquals("cot", mapping.actualName("sample_cot"));
-    assertEquals("/cot", mapping.pointer("sample_cot"));
+    assertEquals("cot", mapping.path("sample_cot").toString());
     assertEquals("correct", mapping.actualName("sample_correct"));
   }
 
   @Test
   void sampleFieldsCanBeMapped() {
     FieldMapping mapping = FieldMapping.parse("sample_cot=text,sample_correct=is_right");
-    assertEquals("/text", mapping.pointer("sample_cot"));
+    assertEquals("text", mapping.path("sample_cot").toString());
     assertEquals("is_right", mapping.actualName("sample_correct"));
   }
 
@@ -52,7 +54,7 @@ class FieldMappingTest {
     for (String field : FieldMapping.CANONICAL_FIELDS) {
       if (!field.startsWith("sample_")) {
         assertEquals(field, mapping.actualName(field));
-        assertEquals("/" + field, mapping.pointer(field));
+        assertEquals(field, mapping.path(field).toString());
       }
     }
     assertEquals("", mapping.toString());
@@ -60,15 +62,23 @@ class FieldMappingTest {
 
   @Test
   void identityReadsCanonicalNames() {
-    assertEquals("/question", FieldMapping.identity().pointer("question"));
-    assertEquals("/cot", FieldMapping.identity().pointer("sample_cot"));
+    assertEquals("question", FieldMapping.identity().path("question").toString());
+    assertEquals("cot", FieldMapping.identity().path("sample_cot").toString());
   }
 
   @Test
-  void slashAndTildeInANameAreEscapedInThePointer() {
+  void slashAndTildeInANameArePlainCharactersOfIt() throws Exception {
     FieldMapping mapping = FieldMapping.parse("question=a/b,answer=x~y");
-    assertEquals("/a~1b", mapping.pointer("question"));
-    assertEquals("/x~0y", mapping.pointer("answer"));
+    JsonNode record = new ObjectMapper().readTree("{\"a/b\":\"q\",\"x~y\":\"7\"}");
+    assertEquals("q", mapping.path("question").resolve(record).asText());
+    assertEquals("7", mapping.path("answer").resolve(record).asText());
+  }
+
+  @Test
+  void aBadPathIsAUsageErrorNamingTheEntry() {
+    String message = error("long_cot=conversations[from=gpt.value");
+    assertTrue(message.startsWith("--map long_cot=…: field path 'conversations[from=gpt.value' is not valid: "
+        + "a '[' is not closed"), message);
   }
 
   @Test

@@ -292,4 +292,29 @@ class TeacherRecordParserTest {
     String cot = reason("{\"question\": \"Q\", \"long_cot\": [\"c\"]}");
     assertTrue(cot.contains("'long_cot'"), cot);
   }
+
+  /** OpenR1-Math's layout: the verdicts of math-verify in a list parallel to the generations. */
+  @Test
+  void verdictsOfAParallelListArePairedWithTheSamplesInOrder() throws Exception {
+    String mapping = "question=problem,samples=generations,sample_correct=correctness_math_verify";
+    TeacherRecord record = parse(mapping, "{\"problem\": \"Q\", \"long_cot\": \"c\", \"generations\": [\"a\", \"b\", \"c\"], "
+        + "\"correctness_math_verify\": [true, false, null]}");
+    assertEquals(List.of(new TeacherSample("a", true), new TeacherSample("b", false), new TeacherSample("c", null)),
+        record.samples());
+  }
+
+  @Test
+  void parallelListsOfDifferentLengthsAreADeadLetterSayingSo() {
+    String message = reason("question=problem,samples=generations,sample_correct=correctness_math_verify",
+        "{\"problem\": \"Q\", \"long_cot\": \"c\", \"generations\": [\"a\", \"b\"], \"correctness_math_verify\": [true]}");
+    assertEquals("field 'generations' holds 2 samples but 'correctness_math_verify' 1 verdicts; the lists must be "
+        + "parallel", message);
+  }
+
+  @Test
+  void aParallelVerdictThatIsNotABooleanIsNamed() {
+    String message = reason("question=problem,samples=generations,sample_correct=ok",
+        "{\"problem\": \"Q\", \"long_cot\": \"c\", \"generations\": [\"a\"], \"ok\": [\"yes\"]}");
+    assertEquals("'ok[0]' must be a boolean, got string", message);
+  }
 }
