@@ -99,6 +99,34 @@ class PublishedLayoutsTest {
     assertEquals(rows(reference), rows(output));
   }
 
+  /**
+   * OpenThoughts-114k's layout: the assistant turn holds the thought and the solution between
+   * their markers, and no gold answer. Only the thought is compressed; the answer comes from the
+   * solution, and nothing of the markers reaches a row.
+   */
+  @Test
+  void openThoughtsTurnsAreSplitIntoThoughtAndSolution() throws Exception {
+    List<String> lines = new ArrayList<>();
+    for (JsonNode record : sample) {
+      ObjectNode converted = JSON.createObjectNode().put("id", record.get("id").asText()).put("system", "Think.");
+      ArrayNode conversations = converted.putArray("conversations");
+      conversations.addObject().put("from", "user").put("value", record.get("question").asText());
+      conversations.addObject().put("from", "assistant").put("value", "<|begin_of_thought|>\n\n"
+          + record.get("long_cot").asText() + "\n\n<|end_of_thought|>\n\n<|begin_of_solution|>\n\nSo the answer is "
+          + "$\\boxed{" + record.get("answer").asText() + "}$\n\n<|end_of_solution|>");
+      lines.add(JSON.writeValueAsString(converted));
+    }
+    Path input = dir.resolve("openthoughts.jsonl");
+    Files.write(input, lines);
+    Path output = dir.resolve("from-openthoughts");
+    CliRun run = CliRun.of("compress", "--input", input.toString(), "--output", output.toString(), "--quiet",
+        "--map", "question=conversations[from=user].value,long_cot=conversations[from=assistant].value");
+    assertEquals(0, run.exitCode(), run.err());
+    assertEquals(rows(reference), rows(output));
+    assertEquals(0, Parquet.count(output,
+        "WHERE completion LIKE '%_of_thought|>%' OR completion LIKE '%_of_solution|>%'"));
+  }
+
   @Test
   void aListOfGenerationsIsPickedByIndex() throws Exception {
     List<String> lines = new ArrayList<>();

@@ -87,4 +87,29 @@ class ThinkTraceTest {
     assertEquals("step 1\n\nstep 2", t.thinking());
     assertEquals("done", t.response());
   }
+
+  /** OpenThoughts-114k and Bespoke-Stratos-17k write their assistant turns so. */
+  @Test
+  void openThoughtsMarkersSplitTheThoughtFromTheSolution() {
+    ThinkTrace trace = ThinkTrace.split("<|begin_of_thought|>\n\nOkay, 2 and 2 make 4.\n\n<|end_of_thought|>\n\n"
+        + "<|begin_of_solution|>\n\nThe sum is \\boxed{4}.\n\n<|end_of_solution|>");
+    assertEquals("Okay, 2 and 2 make 4.", trace.thinking());
+    assertEquals("The sum is \\boxed{4}.", trace.response());
+    assertTrue(trace.hadThinkTags());
+  }
+
+  @Test
+  void aSolutionWhoseMarkerIsNotClosedRunsToTheEnd() {
+    ThinkTrace trace = ThinkTrace.split("<|begin_of_thought|>a<|end_of_thought|><|begin_of_solution|> b c");
+    assertEquals("a", trace.thinking());
+    assertEquals("b c", trace.response());
+  }
+
+  @Test
+  void anOpenThoughtNeverClosedIsAllThinkingWithoutItsMarker() {
+    ThinkTrace trace = ThinkTrace.split("  <|begin_of_thought|> cut off here");
+    assertEquals("cut off here", trace.thinking());
+    assertEquals("", trace.response());
+    assertFalse(trace.hadThinkTags());
+  }
 }
