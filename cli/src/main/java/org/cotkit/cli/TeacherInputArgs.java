@@ -41,7 +41,7 @@ final class TeacherInputArgs {
           + "Paths reach nested fields and lists: answer=meta.gold, long_cot=generations[0] (or generations.0; "
           + "[-1] is the last), long_cot=conversations[from=gpt].value (the first element whose 'from' is gpt; "
           + "[from=gpt:last] the last). Fields: id, question, answer, long_cot, short_cot, samples, sample_cot, "
-          + "sample_correct, source, domain.")
+          + "sample_correct (inside each sample, or a list parallel to samples), pass_rate, source, domain.")
   String fieldMap = "";
 
   @Option(names = "--preset", paramLabel = "none|gsm8k", defaultValue = "none",

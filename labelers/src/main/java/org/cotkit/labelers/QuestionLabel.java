@@ -15,7 +15,8 @@ import org.cotkit.labelers.AnswerVerifier.Verdict;
  * @param samplesGraded teacher samples whose correctness is known (given or verified)
  * @param passRate share of the graded samples that are correct; null when none is graded
  * @param difficulty simple or complex; null when no policy had its evidence
- * @param difficultySource the policy that decided ({@code pass_rate}, {@code short_cot}, {@code length})
+ * @param difficultySource the policy that decided ({@code pass_rate}, {@code pass_rate_given},
+ *     {@code short_cot}, {@code length})
  * @param tokenBudget DAST budget in tokens; null without graded samples
  * @param longCotTokens length of the long CoT's reasoning in tokens; null without one (or with empty thinking)
  */

@@ -22,7 +22,14 @@ public final class QuestionLabeler {
   public record Sample(String cot, Boolean correct) {}
 
   /** What is known of a question. Strings may be null; {@code samples} is empty when there are none. */
-  public record Question(String goldAnswer, String chosenCot, String longCot, String shortCot, List<Sample> samples) {}
+  public record Question(String goldAnswer, String chosenCot, String longCot, String shortCot, List<Sample> samples,
+      Double givenPassRate) {
+
+    /** A question without a given pass rate. */
+    public Question(String goldAnswer, String chosenCot, String longCot, String shortCot, List<Sample> samples) {
+      this(goldAnswer, chosenCot, longCot, shortCot, samples, null);
+    }
+  }
 
   private final DifficultyPolicy policy;
   private final int budgetCap;
@@ -60,9 +67,10 @@ public final class QuestionLabeler {
         correct.add(graded);
       }
     }
+    // graded samples speak for themselves; without them, the dataset's own pass rate, when given
     Double passRate = correct.isEmpty()
-        ? null
-        : correct.stream().filter(Boolean::booleanValue).count() / (double) correct.size();
+        ? question.givenPassRate()
+        : Double.valueOf(correct.stream().filter(Boolean::booleanValue).count() / (double) correct.size());
     OptionalInt budget = TokenBudget.dast(lengths, correct, budgetCap);
 
     // an R1-style trace with empty thinking has no long reasoning to measure

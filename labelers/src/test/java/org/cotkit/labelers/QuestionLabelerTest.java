@@ -386,4 +386,25 @@ class QuestionLabelerTest {
     unverified.forEach(System.out::println);
     assertTrue(unverified.size() <= 2, unverified.size() + " socratic CoTs do not verify: " + unverified);
   }
+
+  /** A dataset's own accuracy per question (OpenR1's, Big-Math's) decides when no sample is graded. */
+  @Test
+  void aGivenPassRateDecidesWithoutGradedSamples() {
+    QuestionLabel simple = labeler().label(new Question("18", RIGHT, RIGHT, RIGHT, List.of(), 0.9));
+    assertEquals(Difficulty.SIMPLE, simple.difficulty());
+    assertEquals(PassRateDifficulty.GIVEN_SOURCE, simple.difficultySource());
+    assertEquals(0.9, simple.passRate());
+    assertEquals(0, simple.samplesGraded());
+    assertNull(simple.tokenBudget(), "a DAST budget needs the samples' lengths");
+    QuestionLabel complex = labeler().label(new Question("18", RIGHT, RIGHT, RIGHT, List.of(), 0.25));
+    assertEquals(Difficulty.COMPLEX, complex.difficulty());
+  }
+
+  @Test
+  void gradedSamplesOutweighAGivenPassRate() {
+    QuestionLabel label = labeler().label(new Question("18", RIGHT, RIGHT, null,
+        List.of(sample(5, "18", true), sample(5, "26", false)), 1.0));
+    assertEquals(0.5, label.passRate());
+    assertEquals(PassRateDifficulty.SOURCE, label.difficultySource());
+  }
 }

@@ -81,7 +81,8 @@ public final class BatchLabeler {
   private ChosenCot label(TeacherRecord record) {
     ChosenCot chosen = ChosenCot.choose(record, preference);
     QuestionLabel label = labeler.label(new QuestionLabeler.Question(
-        record.answer(), chosen.chosenText(), record.longCot(), record.shortCot(), samples(record)));
+        record.answer(), chosen.chosenText(), record.longCot(), record.shortCot(), samples(record),
+        record.passRate()));
     return chosen.withLabel(label);
   }
 

@@ -19,7 +19,7 @@ public final class FieldMapping implements Serializable {
   public static final List<String> CANONICAL_FIELDS =
       List.of(
           "id", "question", "answer", "long_cot", "short_cot", "samples", "sample_cot",
-          "sample_correct", "source", "domain");
+          "sample_correct", "pass_rate", "source", "domain");
 
   private static final Map<String, String> DEFAULT_PATHS =
       Map.of("sample_cot", "cot", "sample_correct", "correct");

@@ -26,6 +26,6 @@ public enum InputPreset {
         "field '" + mapping.actualName("answer") + "' is not a solution ending in a '#### N' line (preset gsm8k)"));
     return new TeacherRecord(
         record.id(), record.question(), solution.answer(), record.longCot(), solution.reasoning(),
-        record.samples(), record.source(), record.domain(), record.origin());
+        record.samples(), record.passRate(), record.source(), record.domain(), record.origin());
   }
 }

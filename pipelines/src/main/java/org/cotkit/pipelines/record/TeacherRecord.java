@@ -13,6 +13,8 @@ import org.cotkit.pipelines.io.RawRecord;
  * @param longCot the teacher's long reasoning; null when absent
  * @param shortCot the teacher's short reasoning; null when absent
  * @param samples extra teacher generations; empty when absent
+ * @param passRate the dataset's own share of correct answers to the question (e.g. OpenR1's or
+ *     Big-Math's model accuracy), in [0, 1]; null when not given
  * @param source provenance, carried to the output; null when absent
  * @param domain provenance, carried to the output; null when absent
  * @param origin where the record was read from, for error messages
@@ -24,7 +26,15 @@ public record TeacherRecord(
     String longCot,
     String shortCot,
     List<TeacherSample> samples,
+    Double passRate,
     String source,
     String domain,
     RawRecord origin)
-    implements Serializable {}
+    implements Serializable {
+
+  /** A record without a given pass rate. */
+  public TeacherRecord(String id, String question, String answer, String longCot, String shortCot,
+      List<TeacherSample> samples, String source, String domain, RawRecord origin) {
+    this(id, question, answer, longCot, shortCot, samples, null, source, domain, origin);
+  }
+}

@@ -89,6 +89,7 @@ public final class TeacherRecordParser {
             isBlank(longCot) ? null : longCot,
             isBlank(shortCot) ? null : shortCot,
             samples(root),
+            passRate(root),
             text(root, "source", false),
             text(root, "domain", false),
             raw),
@@ -176,6 +177,19 @@ public final class TeacherRecordParser {
       samples.add(new TeacherSample(cot, correct.isBoolean() ? correct.booleanValue() : null));
     }
     return samples;
+  }
+
+  /** The given pass rate: a number in [0, 1], or absent. */
+  private Double passRate(JsonNode root) throws InvalidRecordException {
+    JsonNode node = paths.get("pass_rate").resolve(root);
+    if (node.isMissingNode() || node.isNull()) {
+      return null;
+    }
+    if (!node.isNumber() || !(node.asDouble() >= 0 && node.asDouble() <= 1)) {
+      throw new InvalidRecordException("field '" + mapping.actualName("pass_rate") + "' must be a number in [0, 1], got "
+          + (node.isNumber() ? node.asText() : node.getNodeType().toString().toLowerCase(Locale.ROOT)));
+    }
+    return node.asDouble();
   }
 
   /**

@@ -317,4 +317,15 @@ class TeacherRecordParserTest {
         "{\"problem\": \"Q\", \"long_cot\": \"c\", \"generations\": [\"a\"], \"ok\": [\"yes\"]}");
     assertEquals("'ok[0]' must be a boolean, got string", message);
   }
+
+  @Test
+  void aGivenPassRateIsReadAsANumberInTheUnitInterval() throws Exception {
+    assertEquals(0.375, parse("pass_rate=model_avg_acc",
+        "{\"question\": \"Q\", \"long_cot\": \"c\", \"model_avg_acc\": 0.375}").passRate());
+    assertEquals(null, parse("{\"question\": \"Q\", \"long_cot\": \"c\"}").passRate());
+    assertEquals("field 'acc' must be a number in [0, 1], got 75",
+        reason("pass_rate=acc", "{\"question\": \"Q\", \"long_cot\": \"c\", \"acc\": 75}"));
+    assertEquals("field 'acc' must be a number in [0, 1], got string",
+        reason("pass_rate=acc", "{\"question\": \"Q\", \"long_cot\": \"c\", \"acc\": \"high\"}"));
+  }
 }
