@@ -195,7 +195,8 @@ final class TeacherInputArgs {
     return beamArgs.stream().anyMatch(arg -> arg.startsWith("--" + property + "="));
   }
 
-  private static String localToAbsolute(String path) {
+  /** A local path made absolute and normal; a URL of another file system as it is. */
+  static String localToAbsolute(String path) {
     boolean hasScheme = path.matches("^[a-zA-Z][a-zA-Z0-9+.-]*://.*");
     return hasScheme ? path : Path.of(path).toAbsolutePath().normalize().toString();
   }

@@ -2,7 +2,6 @@ package org.cotkit.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
@@ -39,9 +38,7 @@ public final class VerifyCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    String folder = dataset.matches("^[a-zA-Z][a-zA-Z0-9+.-]*://.*")
-        ? dataset
-        : Path.of(dataset).toAbsolutePath().normalize().toString();
+    String folder = TeacherInputArgs.localToAbsolute(dataset); // as --output names it
     FileSystems.setDefaultPipelineOptions(PipelineOptionsFactory.create()); // registers every file system present
     DatasetVerifier.Result result;
     try {

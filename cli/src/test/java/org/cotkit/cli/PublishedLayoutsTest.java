@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,6 +46,24 @@ class PublishedLayoutsTest {
   /** The (id, ratio, completion) of every row: what a layout must not change. */
   private static List<Map<String, Object>> rows(Path output) throws Exception {
     return Parquet.query(output, "SELECT source_id, ratio, prompt, completion FROM rows ORDER BY source_id, ratio");
+  }
+
+  /** The sample in another layout, as JSON Lines. */
+  private static Path sampleAs(String name, Function<JsonNode, ObjectNode> layout) throws Exception {
+    List<String> lines = new ArrayList<>();
+    for (JsonNode record : sample) {
+      lines.add(JSON.writeValueAsString(layout.apply(record)));
+    }
+    return Files.write(dir.resolve(name), lines);
+  }
+
+  /** Compresses {@code input} read with {@code --map map}; the run must succeed. */
+  private static Path compress(Path input, String output, String map) {
+    Path folder = dir.resolve(output);
+    CliRun run = CliRun.of("compress", "--input", input.toString(), "--output", folder.toString(), "--quiet",
+        "--map", map);
+    assertEquals(0, run.exitCode(), map + ": " + run.err());
+    return folder;
   }
 
   @Test
@@ -80,22 +99,17 @@ class PublishedLayoutsTest {
 
   @Test
   void shareGptConversationsArePickedByRole() throws Exception {
-    List<String> lines = new ArrayList<>();
-    for (JsonNode record : sample) {
+    Path input = sampleAs("sharegpt.jsonl", record -> {
       ObjectNode converted = JSON.createObjectNode().put("id", record.get("id").asText())
           .put("answer", record.get("answer").asText());
       ArrayNode conversations = converted.putArray("conversations");
       conversations.addObject().put("from", "system").put("value", "Think step by step.");
       conversations.addObject().put("from", "human").put("value", record.get("question").asText());
       conversations.addObject().put("from", "gpt").put("value", record.get("long_cot").asText());
-      lines.add(JSON.writeValueAsString(converted));
-    }
-    Path input = dir.resolve("sharegpt.jsonl");
-    Files.write(input, lines);
-    Path output = dir.resolve("from-sharegpt");
-    CliRun run = CliRun.of("compress", "--input", input.toString(), "--output", output.toString(), "--quiet",
-        "--map", "question=conversations[from=human].value,long_cot=conversations[from=gpt].value");
-    assertEquals(0, run.exitCode(), run.err());
+      return converted;
+    });
+    Path output = compress(input, "from-sharegpt",
+        "question=conversations[from=human].value,long_cot=conversations[from=gpt].value");
     assertEquals(rows(reference), rows(output));
   }
 
@@ -106,22 +120,17 @@ class PublishedLayoutsTest {
    */
   @Test
   void openThoughtsTurnsAreSplitIntoThoughtAndSolution() throws Exception {
-    List<String> lines = new ArrayList<>();
-    for (JsonNode record : sample) {
+    Path input = sampleAs("openthoughts.jsonl", record -> {
       ObjectNode converted = JSON.createObjectNode().put("id", record.get("id").asText()).put("system", "Think.");
       ArrayNode conversations = converted.putArray("conversations");
       conversations.addObject().put("from", "user").put("value", record.get("question").asText());
       conversations.addObject().put("from", "assistant").put("value", "<|begin_of_thought|>\n\n"
           + record.get("long_cot").asText() + "\n\n<|end_of_thought|>\n\n<|begin_of_solution|>\n\nSo the answer is "
           + "$\\boxed{" + record.get("answer").asText() + "}$\n\n<|end_of_solution|>");
-      lines.add(JSON.writeValueAsString(converted));
-    }
-    Path input = dir.resolve("openthoughts.jsonl");
-    Files.write(input, lines);
-    Path output = dir.resolve("from-openthoughts");
-    CliRun run = CliRun.of("compress", "--input", input.toString(), "--output", output.toString(), "--quiet",
-        "--map", "question=conversations[from=user].value,long_cot=conversations[from=assistant].value");
-    assertEquals(0, run.exitCode(), run.err());
+      return converted;
+    });
+    Path output = compress(input, "from-openthoughts",
+        "question=conversations[from=user].value,long_cot=conversations[from=assistant].value");
     assertEquals(rows(reference), rows(output));
     assertEquals(0, Parquet.count(output,
         "WHERE completion LIKE '%_of_thought|>%' OR completion LIKE '%_of_solution|>%'"));
@@ -129,20 +138,14 @@ class PublishedLayoutsTest {
 
   @Test
   void aListOfGenerationsIsPickedByIndex() throws Exception {
-    List<String> lines = new ArrayList<>();
-    for (JsonNode record : sample) {
+    Path input = sampleAs("openr1-like.jsonl", record -> {
       ObjectNode converted = JSON.createObjectNode().put("id", record.get("id").asText())
           .put("problem", record.get("question").asText()).put("answer", record.get("answer").asText());
       converted.putArray("generations").add("a discarded first try").add(record.get("long_cot").asText());
-      lines.add(JSON.writeValueAsString(converted));
-    }
-    Path input = dir.resolve("openr1-like.jsonl");
-    Files.write(input, lines);
+      return converted;
+    });
     for (String path : List.of("generations[1]", "generations.1", "generations[-1]")) {
-      Path output = dir.resolve("from-" + path.replaceAll("\\W", "_"));
-      CliRun run = CliRun.of("compress", "--input", input.toString(), "--output", output.toString(), "--quiet",
-          "--map", "question=problem,long_cot=" + path);
-      assertEquals(0, run.exitCode(), path + ": " + run.err());
+      Path output = compress(input, "from-" + path.replaceAll("\\W", "_"), "question=problem,long_cot=" + path);
       assertEquals(rows(reference), rows(output), path);
     }
   }

@@ -15,13 +15,18 @@ public final class StableHash {
 
   /** 16 hex characters digesting {@code parts}, each followed by a newline. */
   public static String of(Iterable<String> parts) {
+    MessageDigest digest = sha256();
+    for (String part : parts) {
+      digest.update(part.getBytes(StandardCharsets.UTF_8));
+      digest.update((byte) '\n');
+    }
+    return HexFormat.of().formatHex(digest.digest(), 0, 8);
+  }
+
+  /** A new SHA-256 digest, which every JVM has. */
+  public static MessageDigest sha256() {
     try {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      for (String part : parts) {
-        digest.update(part.getBytes(StandardCharsets.UTF_8));
-        digest.update((byte) '\n');
-      }
-      return HexFormat.of().formatHex(digest.digest(), 0, 8);
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every JVM has SHA-256", e);
     }

@@ -9,8 +9,10 @@ import java.io.InputStream;
 import java.nio.channels.Channels;
 import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.ResolveOptions.StandardResolveOptions;
 import org.apache.beam.sdk.io.fs.ResourceId;
@@ -71,6 +73,47 @@ public final class DatasetManifest {
           file.path("bytes").asLong(-1), file.path("sha256").asText()));
     }
     return files;
+  }
+
+  /** How a folder's entry differs from the manifest's list: where a dataset is not what it says. */
+  public record Mismatch(Kind kind, String path) {
+    public enum Kind {
+      /** A symbolic link: a dataset holds plain files only. */
+      LINK,
+      /** Something else that is not a plain file (a device, a socket). */
+      SPECIAL,
+      /** A file the manifest does not list. */
+      EXTRA,
+      /** A file the manifest lists that is not there. */
+      MISSING
+    }
+  }
+
+  /**
+   * The first way {@code entries} (a folder's, from {@link DatasetFiles#list}) differ from the
+   * files this manifest lists and the manifest itself: entries in their order, then the listed
+   * files in theirs.
+   */
+  public Optional<Mismatch> firstMismatch(List<DatasetFiles.Entry> entries) {
+    Set<String> listed = new HashSet<>();
+    files().forEach(file -> listed.add(file.path()));
+    Set<String> present = new HashSet<>();
+    for (DatasetFiles.Entry entry : entries) {
+      present.add(entry.path());
+      if (entry.kind() != DatasetFiles.Kind.FILE) {
+        return Optional.of(new Mismatch(
+            entry.kind() == DatasetFiles.Kind.LINK ? Mismatch.Kind.LINK : Mismatch.Kind.SPECIAL, entry.path()));
+      }
+      if (!entry.path().equals(WriteManifest.FILE_NAME) && !listed.contains(entry.path())) {
+        return Optional.of(new Mismatch(Mismatch.Kind.EXTRA, entry.path()));
+      }
+    }
+    for (WrittenFile file : files()) {
+      if (!present.contains(file.path())) {
+        return Optional.of(new Mismatch(Mismatch.Kind.MISSING, file.path()));
+      }
+    }
+    return Optional.empty();
   }
 
   public String command() {

@@ -7,16 +7,14 @@ import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.ReadableByteChannel;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.MatchResult;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.cotkit.pipelines.io.ChannelInputFile;
+import org.cotkit.pipelines.io.StableHash;
 import org.cotkit.pipelines.io.WrittenFile;
 import org.cotkit.pipelines.manifest.WriteManifest;
 
@@ -53,25 +51,14 @@ public final class DatasetVerifier {
           + "nothing to verify against; run the command again to get a manifest that lists its files");
     }
     List<WrittenFile> listed = manifest.files();
-    Map<String, WrittenFile> byPath = new HashMap<>();
-    listed.forEach(file -> byPath.put(file.path(), file));
-    Map<String, DatasetFiles.Kind> present = new HashMap<>();
-    for (DatasetFiles.Entry entry : DatasetFiles.list(dataset)) {
-      present.put(entry.path(), entry.kind());
-      if (entry.path().equals(WriteManifest.FILE_NAME)) {
-        continue;
-      }
-      if (!byPath.containsKey(entry.path())) {
-        return problem(entry.path() + " is an extra file: the manifest does not list it");
-      }
-      if (entry.kind() != DatasetFiles.Kind.FILE) {
-        return problem(entry.path() + " is a symbolic link or special file, not the file the manifest lists");
-      }
-    }
-    for (WrittenFile file : listed) {
-      if (!present.containsKey(file.path())) {
-        return problem(file.path() + " is missing (the manifest lists it)");
-      }
+    DatasetManifest.Mismatch mismatch = manifest.firstMismatch(DatasetFiles.list(dataset)).orElse(null);
+    if (mismatch != null) {
+      return problem(mismatch.path() + switch (mismatch.kind()) {
+        case EXTRA -> " is an extra file: the manifest does not list it";
+        case MISSING -> " is missing (the manifest lists it)";
+        case LINK -> " is a symbolic link: a dataset holds plain files only";
+        case SPECIAL -> " is a special file: a dataset holds plain files only";
+      });
     }
     long dataRows = 0;
     long deadLetters = 0;
@@ -162,12 +149,7 @@ public final class DatasetVerifier {
   }
 
   private static String sha256(MatchResult.Metadata file) throws IOException {
-    MessageDigest digest;
-    try {
-      digest = MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java runtime has SHA-256", e);
-    }
+    MessageDigest digest = StableHash.sha256();
     try (ReadableByteChannel channel = FileSystems.open(file.resourceId())) {
       ByteBuffer buffer = ByteBuffer.allocate(1 << 16);
       while (channel.read(buffer) >= 0) {

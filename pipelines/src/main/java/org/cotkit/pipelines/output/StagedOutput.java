@@ -182,21 +182,19 @@ public final class StagedOutput implements AutoCloseable {
           + "manifest lists no files, so --overwrite cannot tell its files from others; delete it yourself or "
           + "choose another --output");
     }
-    Set<String> listed = new HashSet<>();
-    manifest.files().forEach(file -> listed.add(file.path()));
-    listed.add(WriteManifest.FILE_NAME);
-    for (DatasetFiles.Entry entry : entries) {
-      if (entry.kind() != DatasetFiles.Kind.FILE) {
-        throw new IllegalArgumentException("--output '" + target + "' holds " + (entry.kind() == DatasetFiles.Kind.LINK
-            ? "a symbolic link" : "a special file") + ", " + entry.path() + "; cotkit never deletes through links or "
-            + "anything it did not write: remove it yourself or choose another --output");
-      }
-      if (!listed.contains(entry.path())) {
-        throw new IllegalArgumentException("--output '" + target + "' holds " + entry.path() + ", which its manifest "
-            + "does not list (cotkit did not write it); --overwrite replaces only cotkit's own files: move it away or "
-            + "choose another --output");
-      }
+    DatasetManifest.Mismatch mismatch = manifest.firstMismatch(entries).orElse(null);
+    if (mismatch == null || mismatch.kind() == DatasetManifest.Mismatch.Kind.MISSING) {
+      return; // a file gone from an old dataset is nothing to keep
     }
+    if (mismatch.kind() != DatasetManifest.Mismatch.Kind.EXTRA) {
+      String what = mismatch.kind() == DatasetManifest.Mismatch.Kind.LINK ? "a symbolic link" : "a special file";
+      throw new IllegalArgumentException("--output '" + target + "' holds " + what + ", " + mismatch.path()
+          + "; cotkit never deletes through links or anything it did not write: remove it yourself or choose "
+          + "another --output");
+    }
+    throw new IllegalArgumentException("--output '" + target + "' holds " + mismatch.path() + ", which its manifest "
+        + "does not list (cotkit did not write it); --overwrite replaces only cotkit's own files: move it away or "
+        + "choose another --output");
   }
 
   /** Removes the staging and old folders of runs on this target that did not finish; the lock is held. */
@@ -259,19 +257,11 @@ public final class StagedOutput implements AutoCloseable {
   private void checkStagedAsListed() throws IOException {
     DatasetManifest manifest = DatasetManifest.read(staging).orElseThrow(
         () -> new IOException("the run wrote no " + WriteManifest.FILE_NAME + " in " + staging));
-    Set<String> listed = new HashSet<>();
-    manifest.files().forEach(file -> listed.add(file.path()));
-    Set<String> present = new HashSet<>();
-    for (DatasetFiles.Entry entry : DatasetFiles.list(staging)) {
-      if (!entry.path().equals(WriteManifest.FILE_NAME) && !listed.contains(entry.path())) {
-        throw new IOException("the run left " + staging + "/" + entry.path() + ", which its manifest does not list");
-      }
-      present.add(entry.path());
-    }
-    for (String path : listed) {
-      if (!present.contains(path)) {
-        throw new IOException("the manifest lists " + path + ", which the run did not leave in " + staging);
-      }
+    DatasetManifest.Mismatch mismatch = manifest.firstMismatch(DatasetFiles.list(staging)).orElse(null);
+    if (mismatch != null) {
+      throw new IOException(mismatch.kind() == DatasetManifest.Mismatch.Kind.MISSING
+          ? "the manifest lists " + mismatch.path() + ", which the run did not leave in " + staging
+          : "the run left " + staging + "/" + mismatch.path() + ", which its manifest does not list");
     }
   }
 

@@ -141,42 +141,45 @@ public final class TeacherRecordParser {
       throw new InvalidRecordException("field '" + name + "' must be an array, got " + node.getNodeType().toString().toLowerCase(Locale.ROOT));
     }
     JsonNode verdicts = parallelVerdicts(root, node);
+    String correctName = mapping.actualName("sample_correct");
     List<TeacherSample> samples = new ArrayList<>(node.size());
     for (int i = 0; i < node.size(); i++) {
       JsonNode sample = node.get(i);
       String at = name + "[" + i + "]";
-      if (verdicts != null) {
-        JsonNode verdict = verdicts.get(i);
-        if (!verdict.isNull() && !verdict.isBoolean()) {
-          throw new InvalidRecordException("'" + mapping.actualName("sample_correct") + "[" + i + "]' must be a "
-              + "boolean, got " + verdict.getNodeType().toString().toLowerCase(Locale.ROOT));
-        }
-        String cot = sample.isTextual() ? textAt(sample, at, false)
-            : textAt(paths.get("sample_cot").resolve(sample), at + "." + mapping.actualName("sample_cot"), false);
-        if (cot == null) {
-          throw new InvalidRecordException("'" + at + "' must be a string or an object with a cot");
-        }
-        samples.add(new TeacherSample(cot, verdict.isBoolean() ? verdict.booleanValue() : null));
-        continue;
-      }
-      if (sample.isTextual()) {
-        samples.add(new TeacherSample(textAt(sample, at, false), null));
-        continue;
-      }
-      if (!sample.isObject()) {
-        throw new InvalidRecordException("'" + at + "' must be a string or an object with a cot");
-      }
-      String cot = textAt(paths.get("sample_cot").resolve(sample), at + "." + mapping.actualName("sample_cot"), false);
-      if (cot == null) {
-        throw new InvalidRecordException("'" + at + "' has no '" + mapping.actualName("sample_cot") + "'");
-      }
-      JsonNode correct = paths.get("sample_correct").resolve(sample);
-      if (!correct.isMissingNode() && !correct.isNull() && !correct.isBoolean()) {
-        throw new InvalidRecordException("'" + at + "." + mapping.actualName("sample_correct") + "' must be a boolean");
-      }
-      samples.add(new TeacherSample(cot, correct.isBoolean() ? correct.booleanValue() : null));
+      String cot = sampleCot(sample, at);
+      Boolean correct = verdicts != null
+          ? verdict(verdicts.get(i), correctName + "[" + i + "]")
+          : sample.isObject() ? verdict(paths.get("sample_correct").resolve(sample), at + "." + correctName) : null;
+      samples.add(new TeacherSample(cot, correct));
     }
     return samples;
+  }
+
+  /** A sample's text: the sample itself, or its {@code sample_cot} field. */
+  private String sampleCot(JsonNode sample, String at) throws InvalidRecordException {
+    if (sample.isTextual()) {
+      return textAt(sample, at, false);
+    }
+    if (!sample.isObject()) {
+      throw new InvalidRecordException("'" + at + "' must be a string or an object with a cot");
+    }
+    String cot = textAt(paths.get("sample_cot").resolve(sample), at + "." + mapping.actualName("sample_cot"), false);
+    if (cot == null) {
+      throw new InvalidRecordException("'" + at + "' has no '" + mapping.actualName("sample_cot") + "'");
+    }
+    return cot;
+  }
+
+  /** A given verdict: a boolean, or absent (null). */
+  private static Boolean verdict(JsonNode node, String name) throws InvalidRecordException {
+    if (node.isMissingNode() || node.isNull()) {
+      return null;
+    }
+    if (!node.isBoolean()) {
+      throw new InvalidRecordException("'" + name + "' must be a boolean, got "
+          + node.getNodeType().toString().toLowerCase(Locale.ROOT));
+    }
+    return node.booleanValue();
   }
 
   /** The given pass rate: a number in [0, 1], or absent. */

@@ -75,6 +75,14 @@ class DatasetVerifierTest {
   }
 
   @Test
+  void aListedFileReplacedByALinkIsNamed() throws Exception {
+    Path file = dataset.resolve("data/part-1.jsonl");
+    Path elsewhere = Files.move(file, dir.resolve("part-1.jsonl"));
+    Files.createSymbolicLink(file, elsewhere);
+    assertEquals("data/part-1.jsonl is a symbolic link: a dataset holds plain files only", problem());
+  }
+
+  @Test
   void aFolderWithoutAManifestIsNotAComplete() throws Exception {
     Files.delete(dataset.resolve("manifest.json"));
     assertTrue(problem().startsWith("manifest.json is missing: not a complete cotkit dataset"), problem());
