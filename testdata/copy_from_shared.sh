@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Re-creates testdata/ from the shared data folder: the GSM8K and MATH-500 files that the unit
-# tests read. Re-runnable; overwrites the copies and checks their line counts.
+# Re-creates testdata/ from the shared data folder: the GSM8K and MATH-500 files and the Qwen3
+# tokenizer that the unit tests read. Re-runnable; overwrites the copies and checks their line counts.
 #
 # usage: testdata/copy_from_shared.sh [SHARED_DATA_DIR]   (default: ../shared/data from the repo root)
 set -euo pipefail
@@ -36,5 +36,10 @@ for entry in "${files[@]}"; do
     echo "$rel: $actual lines"
   fi
 done
-# testdata/math500/LICENSE is written by hand (the source ships none); it is not copied.
+# the Qwen3 tokenizer, compressed (11 MB as JSON, 2 MB gzipped); tests unpack it to a temp folder
+mkdir -p "$here/tokenizers/qwen3"
+gzip -9 -n -c "$src/tokenizers/qwen3/tokenizer.json" >"$here/tokenizers/qwen3/tokenizer.json.gz"
+echo "tokenizers/qwen3/tokenizer.json.gz: $(wc -c <"$here/tokenizers/qwen3/tokenizer.json.gz") bytes"
+# testdata/math500/LICENSE, testdata/tokenizers/qwen3/LICENSE and the reference counts
+# (tokenizers/qwen3/reference_counts.py) are written here, not copied (the source ships none); it is not copied.
 exit "$status"

@@ -13,10 +13,9 @@ import org.cotkit.compressors.BigramCounts;
 import org.cotkit.compressors.BigramModel;
 import org.cotkit.compressors.CompressedCot;
 import org.cotkit.compressors.ForcedWords;
-import org.cotkit.compressors.RatioPruner;
 import org.cotkit.compressors.ScoredCotPruner;
 import org.cotkit.compressors.SelfInformationScorer;
-import org.cotkit.compressors.TokenCounter;
+import org.cotkit.compressors.WordCounter;
 import org.cotkit.compressors.Word;
 import org.cotkit.compressors.WordSegmenter;
 import org.cotkit.pipelines.compress.CompressedRecord;
@@ -57,7 +56,7 @@ public final class PlainLoopCompress {
     }
     Path input = Path.of(args[0]);
     Path output = Path.of(args[1]);
-    InputPreset preset = args.length > 2 ? InputPreset.valueOf(args[2].toUpperCase()) : InputPreset.NONE;
+    InputPreset preset = args.length > 2 ? InputPreset.named(args[2]) : InputPreset.NONE;
     double[] ratios = TokenSkipSettings.parseRatios(args.length > 3 ? args[3] : "0.5,0.6,0.7,0.8,0.9,1.0");
     long start = System.nanoTime();
 
@@ -87,7 +86,7 @@ public final class PlainLoopCompress {
     }
     SelfInformationScorer scorer = new SelfInformationScorer(BigramModel.fit(counts));
     ScoredCotPruner pruner =
-        new ScoredCotPruner(new ForcedWords(true, List.of()), new RatioPruner(TokenCounter.WORDS));
+        new ScoredCotPruner(new ForcedWords(true, List.of()), new WordCounter());
     TokenSkipFormat format = new TokenSkipFormat(TokenSkipFormat.DEFAULT_SEPARATOR);
 
     Files.createDirectories(output);

@@ -15,7 +15,10 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.cotkit.compressors.ForcedWords;
+import org.cotkit.compressors.StudentTokenizer;
+import org.cotkit.compressors.TokenCounter;
 import org.cotkit.compressors.Word;
+import org.cotkit.compressors.WordCounter;
 import org.cotkit.compressors.WordSegmenter;
 import org.cotkit.pipelines.io.RawRecord;
 import org.cotkit.pipelines.record.ChosenCot;
@@ -26,11 +29,12 @@ import org.cotkit.pipelines.record.TeacherRecordParser;
 
 /**
  * Checks a {@code cotkit compress} output against the TokenSkip acceptance criteria and prints a
- * report: per ratio γ, the rows whose forced words alone exceed γ, and over the others the mean
+ * report: per ratio γ, the rows whose forced words alone exceed γ (in words, or in a tokenizer's tokens), and over the others the mean
  * |achieved − γ|; whether every number of each CoT and the final answer survive in every row.
  * The output is read with DuckDB; the original CoTs are re-read from the input.
  *
- * <p>Usage: {@code TokenSkipAcceptance INPUT.jsonl OUTPUT_DIR [gsm8k|none] [keep-digits|no-keep-digits]}
+ * <p>Usage: {@code TokenSkipAcceptance INPUT.jsonl OUTPUT_DIR [gsm8k|none] [keep-digits|no-keep-digits]
+ * [TOKENIZER_JSON]}: with a tokenizer (the run's {@code --tokenizer}), shares are in its tokens.
  */
 public final class TokenSkipAcceptance {
 
@@ -42,8 +46,9 @@ public final class TokenSkipAcceptance {
   public static void main(String[] args) throws Exception {
     Path input = Path.of(args[0]);
     Path output = Path.of(args[1]);
-    InputPreset preset = args.length > 2 ? InputPreset.valueOf(args[2].toUpperCase()) : InputPreset.NONE;
+    InputPreset preset = args.length > 2 ? InputPreset.named(args[2]) : InputPreset.NONE;
     boolean keepDigits = args.length <= 3 || !args[3].equals("no-keep-digits");
+    TokenCounter counter = args.length > 4 ? StudentTokenizer.of(Path.of(args[4])) : new WordCounter();
 
     Map<String, ChosenCot> cots = readCots(input, preset);
     WordSegmenter segmenter = new WordSegmenter();
@@ -69,11 +74,14 @@ public final class TokenSkipAcceptance {
         double forcedShare = forcedShares.computeIfAbsent(cot.record().id(), id -> {
           List<Word> words = segmenter.segment(cot.cot());
           boolean[] forced = forcedWords.mark(words, cot.answer());
+          int[] costs = counter.costs(cot.cot(), words);
           int count = 0;
-          for (boolean f : forced) {
-            count += f ? 1 : 0;
+          int total = 0;
+          for (int i = 0; i < costs.length; i++) {
+            count += forced[i] ? costs[i] : 0;
+            total += costs[i];
           }
-          return new double[] {words.isEmpty() ? 0 : (double) count / words.size()};
+          return new double[] {total == 0 ? 0 : (double) count / total};
         })[0];
         if (achieved < ratio) {
           rowsBelowTarget++;

@@ -3,6 +3,7 @@ package org.cotkit.cli;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.cotkit.compressors.LengthUnit;
 import org.cotkit.pipelines.BuildPipeline;
 import org.cotkit.pipelines.build.AdaptiveFormat;
 import org.cotkit.pipelines.build.BuildSettings;
@@ -44,6 +45,8 @@ public final class BuildCommand implements Callable<Integer> {
 
   @Mixin DifficultyArgs difficulty;
 
+  @Mixin LengthArgs lengths;
+
   @Option(names = "--validation-fraction", paramLabel = "F", defaultValue = "0.05",
       description = "Share of questions in the validation split, in [0, 1); every row of a question is in "
           + "the same split. Default: ${DEFAULT-VALUE}.")
@@ -76,10 +79,12 @@ public final class BuildCommand implements Callable<Integer> {
     if (tags.size() != 2) {
       throw new IllegalArgumentException("--tags needs exactly two tags, SIMPLE,COMPLEX; got " + tags.size());
     }
-    TokenSkipSettings tokenSkipSettings = tokenSkip.settings();
+    LengthUnit unit = lengths.unit();
+    TokenSkipSettings tokenSkipSettings = tokenSkip.settings(unit);
     AdaptiveFormat format =
-        new AdaptiveFormat(tags.get(0), tags.get(1), tagPosition, tokenSkipSettings.promptSeparator());
-    return new BuildSettings(io.settings(), tokenSkipSettings, difficulty.settings(), validationFraction, format,
+        new AdaptiveFormat(tags.get(0), tags.get(1), tagPosition, tokenSkipSettings.promptSeparator(),
+            tokenSkipSettings.instruction());
+    return new BuildSettings(io.settings(), tokenSkipSettings, difficulty.settings(unit), validationFraction, format,
         SimpleSource.parse(simpleFrom), keepIncorrect);
   }
 

@@ -37,16 +37,25 @@ public final class CompressCommand implements Callable<Integer> {
 
   @Mixin TokenSkipArgs tokenSkip;
 
+  @Mixin LengthArgs lengths;
+
   @Option(names = "--split", paramLabel = "NAME", defaultValue = "train",
       description = "Value written to the split column. Default: ${DEFAULT-VALUE}.")
   String split;
+
+  @Option(names = "--drop-incorrect",
+      description = "Verify each chosen CoT's answer against the gold answer and filter those that reach a wrong "
+          + "one (counted as filtered.incorrect), as TokenSkip trains on correct outputs only. Records without "
+          + "a gold answer, or whose answer cannot be checked, are kept. Default: keep every record "
+          + "(build filters by default).")
+  boolean dropIncorrect;
 
   @CommandLine.Unmatched List<String> beamArgs = new ArrayList<>();
 
   @Override
   public Integer call() {
     PipelineJob<CompressSettings> job = new PipelineJob<>("compress",
-        () -> new CompressSettings(io.settings(), tokenSkip.settings(), split), CompressSettings::input,
+        () -> new CompressSettings(io.settings(), tokenSkip.settings(lengths.unit()), split, dropIncorrect), CompressSettings::input,
         CompressPipeline::build, settings -> TokenSkipArgs.holdModel(settings.tokenSkip()));
     return job.run(spec.commandLine(), io, beamArgs);
   }

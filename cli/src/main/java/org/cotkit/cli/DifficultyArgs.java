@@ -1,5 +1,6 @@
 package org.cotkit.cli;
 
+import org.cotkit.compressors.LengthUnit;
 import org.cotkit.pipelines.label.DifficultySettings;
 import picocli.CommandLine.Option;
 
@@ -32,12 +33,21 @@ final class DifficultyArgs {
           + "0 for none. Questions without graded samples get no budget. Default: ${DEFAULT-VALUE}.")
   int budgetCap;
 
+  @Option(names = "--budget-scale", paramLabel = "DOMAIN=FACTOR[,...]",
+      description = "Multiply a question's token budget by the factor of its domain (the canonical domain "
+          + "field, matched ignoring case), as DAST's survey sets the budget's coefficient by question type: "
+          + "e.g. math=1.2,history=0.6. Other domains get 1. The factor is written per row as budget_scale. "
+          + "Default: no scaling.")
+  String budgetScale;
+
   /**
    * The validated difficulty settings.
    *
    * @throws IllegalArgumentException naming the option at fault
    */
-  DifficultySettings settings() {
-    return DifficultySettings.of(policies, passRateThreshold, lengthThreshold, lengthPercentile, budgetCap);
+  DifficultySettings settings(LengthUnit lengthUnit) {
+    return DifficultySettings.of(policies, passRateThreshold, lengthThreshold, lengthPercentile, budgetCap)
+        .withLengthUnit(lengthUnit)
+        .withBudgetScale(budgetScale);
   }
 }

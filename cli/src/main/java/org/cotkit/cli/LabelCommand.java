@@ -40,6 +40,8 @@ public final class LabelCommand implements Callable<Integer> {
 
   @Mixin DifficultyArgs difficulty;
 
+  @Mixin LengthArgs lengths;
+
   @Option(names = "--output-format", paramLabel = "jsonl|parquet", defaultValue = "jsonl",
       description = "jsonl: each input record as it was, with the label fields added (same-named fields "
           + "are replaced); parquet: the canonical fields (id, question, answer, long_cot, short_cot, "
@@ -51,7 +53,7 @@ public final class LabelCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PipelineJob<LabelSettings> job = new PipelineJob<>("label",
-        () -> new LabelSettings(io.settings(), difficulty.settings(), outputFormat), LabelSettings::input,
+        () -> new LabelSettings(io.settings(), difficulty.settings(lengths.unit()), outputFormat), LabelSettings::input,
         LabelPipeline::build);
     return job.run(spec.commandLine(), io, beamArgs);
   }

@@ -11,7 +11,10 @@ import org.cotkit.pipelines.record.InputPreset;
 import org.cotkit.pipelines.record.InputSettings;
 import org.cotkit.pipelines.record.Provenance;
 import org.cotkit.pipelines.record.RecordLimits;
+import org.cotkit.pipelines.record.ThinkMarkers;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
 
 /** The options every cotkit pipeline command shares: input, output, field mapping, runner. */
 final class TeacherInputArgs {
@@ -44,11 +47,24 @@ final class TeacherInputArgs {
           + "sample_correct (inside each sample, or a list parallel to samples), pass_rate, source, domain.")
   String fieldMap = "";
 
-  @Option(names = "--preset", paramLabel = "none|gsm8k", defaultValue = "none",
-      description = "Read a well-known dataset shape. gsm8k: 'answer' holds a reference solution ending "
-          + "in '#### N'; the solution (without that line and without <<…>> calculator notes) becomes "
-          + "short_cot and N the answer. Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--preset", paramLabel = "NAME", defaultValue = "none", converter = PresetName.class,
+      description = "Read a well-known dataset as it is published (README: Your data); your --map entries "
+          + "override the preset's, field by field. gsm8k: GSM8K's files, 'answer' a solution ending in '#### N'. "
+          + "openr1: OpenR1-Math-220k; the first generation Math-Verify accepts is the long CoT, all are graded "
+          + "samples, the reference solution is the short CoT. openthoughts: OpenThoughts-114k or "
+          + "Bespoke-Stratos-17k conversations (no gold answer). s1k: s1K, Gemini's thinking and attempt. s1k-1.1: "
+          + "s1K-1.1, DeepSeek-R1's thinking and attempt. limo: LIMO's question, solution, answer. r1-response: a "
+          + "question and an R1-style response (an answer holding a solution is cut to the answer it states). "
+          + "tokenskip: TokenSkip's predictions.jsonl. Default: ${DEFAULT-VALUE}.")
   InputPreset preset;
+
+  @Option(names = "--think-markers", paramLabel = "OPEN,CLOSE",
+      description = "A model's own markers around its thought, besides the ones always read (<think>...</think>, "
+          + "a lone </think>, and <|begin_of_thought|>...<|end_of_thought|> with <|begin_of_solution|>..."
+          + "<|end_of_solution|>), e.g. '<reasoning>,</reasoning>'. Only the thought is compressed; what follows "
+          + "it is the final response. A long or short CoT that opens a marker and never closes it is "
+          + "dead-lettered. Default: none.")
+  String thinkMarkers;
 
   @Option(names = "--cot", paramLabel = "long|short", defaultValue = "long",
       description = "Which chain of thought to use (to compress, and whose answer is verified); the other "
@@ -85,6 +101,19 @@ final class TeacherInputArgs {
           + "followed or deleted.")
   boolean overwrite;
 
+  /** Reads a preset by the name --preset takes ({@code s1k-1.1}, {@code r1-response}), not its Java name. */
+  static final class PresetName implements ITypeConverter<InputPreset> {
+    @Override
+    public InputPreset convert(String value) {
+      try {
+        return InputPreset.named(value);
+      } catch (IllegalArgumentException e) {
+        // picocli prints a TypeConversionException's message as it is, other exceptions with their class
+        throw new TypeConversionException(e.getMessage());
+      }
+    }
+  }
+
   /** Where the run writes, when not into --output itself (its staging folder). */
   private String writeTo;
   private List<String> commandLine = List.of();
@@ -117,7 +146,7 @@ final class TeacherInputArgs {
     String dataset = target();
     return new InputSettings(localToAbsolute(input), writeTo == null ? dataset : writeTo, inputFormat, fieldMap,
         preset, cot, recordsPerBatch, new RecordLimits(maxRecordBytes, stripControlChars, maxErrorRate),
-        new Provenance(commandLine, dataset));
+        new Provenance(commandLine, dataset), ThinkMarkers.parse(thinkMarkers));
   }
 
   /** The dataset folder, {@code --output} as an absolute path (or a URL). */

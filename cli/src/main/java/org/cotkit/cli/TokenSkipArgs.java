@@ -3,6 +3,7 @@ package org.cotkit.cli;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.cotkit.compressors.LengthUnit;
 import org.cotkit.compressors.OnnxTokenClassifierScorer;
 import org.cotkit.compressors.ScoringDevice;
 import org.cotkit.compressors.TokenClassifierSettings;
@@ -10,6 +11,7 @@ import org.cotkit.compressors.WordScorePooling;
 import org.cotkit.pipelines.compress.RatioAssignment;
 import org.cotkit.pipelines.compress.TokenSkipFormat;
 import org.cotkit.pipelines.compress.TokenSkipSettings;
+import org.cotkit.pipelines.sft.Instruction;
 import picocli.CommandLine.Option;
 
 /** Options of TokenSkip compression, shared by {@code compress} and {@code build}. */
@@ -43,6 +45,17 @@ final class TokenSkipArgs {
       description = "Separator of the TokenSkip prompt {question}SEP{γ}SEP (and of a prompt tag); match "
           + "your student's chat template. Default: ${DEFAULT-VALUE}.")
   String separator;
+
+  @Option(names = "--instruction", paramLabel = "TEXT",
+      description = "An instruction before every question: in the prompt column (then a line break, then the "
+          + "question) and as the system turn of messages. TokenSkip's: \"Please reason step by step, and put "
+          + "your final answer within \\boxed{}.\" Default: none.")
+  String instruction;
+
+  @Option(names = "--max-cot-tokens", paramLabel = "N", defaultValue = "0",
+      description = "Filter chains of thought longer than N (in --tokenizer tokens, else words), counted as "
+          + "filtered.too_long; TokenSkip drops CoTs over 500 tokens. 0: no limit. Default: ${DEFAULT-VALUE}.")
+  int maxCotTokens;
 
   @Option(names = "--scorer", paramLabel = "ngram|onnx", defaultValue = "ngram",
       description = "Importance scorer. ngram: self-information under a bigram model fitted on the input (no "
@@ -100,9 +113,10 @@ final class TokenSkipArgs {
    *
    * @throws IllegalArgumentException naming the option at fault
    */
-  TokenSkipSettings settings() {
+  TokenSkipSettings settings(LengthUnit lengthUnit) {
     RatioAssignment assignment = new RatioAssignment(TokenSkipSettings.parseRatios(ratios), ratioAssignment, seed);
-    return new TokenSkipSettings(assignment, keepDigits, forceTokens, separator, modelScorer(), accelerator);
+    return new TokenSkipSettings(assignment, keepDigits, forceTokens, separator, modelScorer(), accelerator,
+        lengthUnit, Instruction.of(instruction), maxCotTokens);
   }
 
   /** The token classifier of {@code --scorer onnx}; null for the n-gram scorer. */

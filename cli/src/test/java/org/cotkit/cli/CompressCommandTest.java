@@ -28,7 +28,7 @@ class CompressCommandTest {
   static final List<String> COLUMNS = List.of(
       "id", "source_id", "split", "mode", "prompt", "completion", "messages", "ratio", "achieved_ratio",
       "difficulty", "difficulty_source", "pass_rate", "token_budget", "cot_tokens", "kept_tokens", "answer",
-      "answer_source", "verified", "source");
+      "answer_source", "verified", "source", "budget_scale");
 
   @TempDir static Path runs;
   static Path output;

@@ -13,11 +13,10 @@ import java.util.List;
 import java.util.Map;
 import org.cotkit.compressors.ForcedWords;
 import org.cotkit.compressors.OnnxTokenClassifierScorer;
-import org.cotkit.compressors.RatioPruner;
 import org.cotkit.compressors.ScoredCotPruner;
 import org.cotkit.compressors.ScoringDevice;
 import org.cotkit.compressors.TokenClassifierSettings;
-import org.cotkit.compressors.TokenCounter;
+import org.cotkit.compressors.WordCounter;
 import org.cotkit.compressors.Word;
 import org.cotkit.compressors.WordScorePooling;
 import org.cotkit.compressors.WordSegmenter;
@@ -63,7 +62,7 @@ class CompressOnnxScorerTest {
     assertEquals(0, run.exitCode(), run.err());
     Map<String, String> expected = new HashMap<>();
     ObjectMapper json = new ObjectMapper();
-    ScoredCotPruner pruner = new ScoredCotPruner(new ForcedWords(true, List.of()), new RatioPruner(TokenCounter.WORDS));
+    ScoredCotPruner pruner = new ScoredCotPruner(new ForcedWords(true, List.of()), new WordCounter());
     WordSegmenter segmenter = new WordSegmenter();
     TokenClassifierSettings settings = new TokenClassifierSettings(
         model.toString(), ScoringDevice.CPU, 0, 8, 64, "1", WordScorePooling.MEAN);

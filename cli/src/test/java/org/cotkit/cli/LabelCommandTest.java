@@ -45,7 +45,7 @@ class LabelCommandTest {
   static final List<String> PARQUET_COLUMNS = List.of(
       "id", "question", "answer", "long_cot", "short_cot", "samples", "source", "domain",
       "answer_extracted", "answer_source", "verified", "pass_rate", "samples_graded", "difficulty",
-      "difficulty_source", "token_budget");
+      "difficulty_source", "token_budget", "budget_scale");
   /** A fixed length threshold that splits the sample's long CoTs (21 to 206 words). */
   static final int LENGTH_THRESHOLD = 60;
 

@@ -241,14 +241,11 @@ public final class OnnxTokenClassifierScorer implements ImportanceScorer, AutoCl
       this.keepProbabilities = new double[ids.length];
     }
 
-    /**
-     * Keeps the tokens whose character offset falls inside a word. The tokenizer reports offsets in
-     * code points; Java strings index UTF-16 units, which differ after any character outside the BMP.
-     */
+    /** Keeps the tokens whose character offset falls inside a word. */
     static TokenizedText of(Encoding encoding, String text, int[] wordStarts, List<Word> words) {
       long[] allIds = encoding.getIds();
       CharSpan[] spans = encoding.getCharTokenSpans();
-      int[] codePointToUtf16 = text.length() == text.codePointCount(0, text.length()) ? null : codePointOffsets(text);
+      int[] codePointToUtf16 = HubTokenizers.codePointToUtf16(text);
       long[] ids = new long[allIds.length];
       int[] tokenWords = new int[allIds.length];
       int n = 0;
@@ -269,16 +266,6 @@ public final class OnnxTokenClassifierScorer implements ImportanceScorer, AutoCl
         n++;
       }
       return new TokenizedText(Arrays.copyOf(ids, n), Arrays.copyOf(tokenWords, n));
-    }
-
-    private static int[] codePointOffsets(String text) {
-      int[] offsets = new int[text.codePointCount(0, text.length()) + 1];
-      int cp = 0;
-      for (int i = 0; i < text.length(); i += Character.charCount(text.codePointAt(i))) {
-        offsets[cp++] = i;
-      }
-      offsets[cp] = text.length();
-      return offsets;
     }
 
     double[] pool(int wordCount, WordScorePooling pooling) {

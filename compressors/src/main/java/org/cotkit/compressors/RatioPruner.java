@@ -9,37 +9,54 @@ import java.util.List;
  * remaining words, until the kept share of tokens reaches γ. The share is never below γ and
  * exceeds it only by the last word added (or by the forced words alone). Ties in score keep the
  * earlier word, so the result is deterministic.
+ *
+ * <p>A word's cost in tokens may be an estimate (a subword tokenizer can split a word differently
+ * once its neighbours are dropped); then a {@link KeptLength} measures each selection exactly: the
+ * kept words are still the forced ones and a prefix of the ranking, one whose measured share
+ * reaches γ and falls below it without its last word, found from the estimate by adding and
+ * giving back words.
  */
 public final class RatioPruner {
 
   /** Which words one ratio keeps, and the token counts behind its achieved ratio. */
   public record Selection(double ratio, boolean[] kept, int keptTokens, int totalTokens) {}
 
-  private final TokenCounter tokenCounter;
+  /** The exact token length of the text that a selection of words renders to. */
+  @FunctionalInterface
+  public interface KeptLength {
+    int of(boolean[] kept);
+  }
 
-  public RatioPruner(TokenCounter tokenCounter) {
-    this.tokenCounter = tokenCounter;
+  /**
+   * Selects the kept words for each ratio, counting every word as one token.
+   *
+   * @throws IllegalArgumentException if a ratio is outside (0, 1] or the arrays differ in length
+   */
+  public List<Selection> select(List<Word> words, double[] scores, boolean[] forced, double... ratios) {
+    int[] costs = new int[words.size()];
+    Arrays.fill(costs, 1);
+    return select(costs, scores, forced, null, ratios);
   }
 
   /**
    * Selects the kept words for each ratio. The ranking is computed once and shared by all ratios.
    *
+   * @param costs each word's tokens; the text's length is their sum
+   * @param exact measures a selection when the costs are estimates; null when they add up exactly
    * @throws IllegalArgumentException if a ratio is outside (0, 1] or the arrays differ in length
    */
-  public List<Selection> select(List<Word> words, double[] scores, boolean[] forced, double... ratios) {
-    int n = words.size();
+  public List<Selection> select(int[] costs, double[] scores, boolean[] forced, KeptLength exact, double... ratios) {
+    int n = costs.length;
     if (scores.length != n || forced.length != n) {
       throw new IllegalArgumentException(
           "expected " + n + " scores and forced marks, got " + scores.length + " and " + forced.length);
     }
-    int[] tokens = new int[n];
     int totalTokens = 0;
     int forcedTokens = 0;
     for (int i = 0; i < n; i++) {
-      tokens[i] = tokenCounter.count(words.get(i));
-      totalTokens += tokens[i];
+      totalTokens += costs[i];
       if (forced[i]) {
-        forcedTokens += tokens[i];
+        forcedTokens += costs[i];
       }
     }
     int[] ranked = rankUnforced(scores, forced);
@@ -49,12 +66,48 @@ public final class RatioPruner {
       if (!(ratio > 0 && ratio <= 1)) {
         throw new IllegalArgumentException("ratio must be in (0, 1], got " + ratio);
       }
+      if (ratio >= 1.0) { // every word, the text itself: nothing to measure
+        boolean[] all = new boolean[n];
+        Arrays.fill(all, true);
+        selections.add(new Selection(ratio, all, totalTokens, totalTokens));
+        continue;
+      }
       boolean[] kept = forced.clone();
-      int keptTokens = forcedTokens;
       long target = targetTokens(ratio, totalTokens);
-      for (int r = 0; r < ranked.length && keptTokens < target; r++) {
-        kept[ranked[r]] = true;
-        keptTokens += tokens[ranked[r]];
+      int estimated = forcedTokens;
+      long wanted = target;
+      int r = 0;
+      int keptTokens;
+      while (true) {
+        for (; r < ranked.length && estimated < wanted; r++) {
+          kept[ranked[r]] = true;
+          estimated += costs[ranked[r]];
+        }
+        if (exact == null) {
+          keptTokens = estimated;
+          break;
+        }
+        keptTokens = exact.of(kept);
+        if (keptTokens >= target || r == ranked.length) {
+          break;
+        }
+        wanted = estimated + (target - keptTokens); // the estimate ran short by that much
+      }
+      // the measure can also come out above the estimate (a line break that was one token with a
+      // dropped word's period is a token of its own now): then give back the last words added
+      // while the share holds. A measure at or under the estimate needs no such check, which
+      // saves a measurement per ratio in most texts.
+      boolean measuredLong = exact != null && keptTokens > estimated;
+      while (measuredLong && r > 0 && keptTokens >= target) {
+        int last = ranked[r - 1];
+        kept[last] = false;
+        int without = exact.of(kept);
+        if (without < target) {
+          kept[last] = true;
+          break;
+        }
+        keptTokens = without;
+        r--;
       }
       selections.add(new Selection(ratio, kept, keptTokens, totalTokens));
     }

@@ -64,7 +64,6 @@ final class TokenClassifierModel {
             + "; it needs model.onnx and tokenizer.json (see the README on exporting LLMLingua-2)");
       }
     }
-    preventDjlDownloads();
     // ONNX Runtime's own log would add its native error lines to the one line cotkit reports
     environment = OrtEnvironment.getEnvironment(OrtLoggingLevel.ORT_LOGGING_LEVEL_FATAL, "cotkit");
     String note = null;
@@ -101,8 +100,7 @@ final class TokenClassifierModel {
     device = chosen;
     deviceNote = note;
     try {
-      // no truncation: long texts are cut into windows here, at word boundaries, not cut short
-      tokenizer = HuggingFaceTokenizer.newInstance(tokenizerFile, Map.of("truncation", "false", "padding", "false"));
+      tokenizer = HubTokenizers.load(tokenizerFile);
     } catch (IOException | RuntimeException e) {
       closeQuietly(session);
       throw new IllegalArgumentException("--model-dir '" + dir + "': cannot load tokenizer.json: " + firstLine(e));
@@ -173,19 +171,6 @@ final class TokenClassifierModel {
       options.addCUDA(0);
     }
     return options;
-  }
-
-  /**
-   * DJL's tokenizer binding would otherwise report usage and, on a GPU host, try to download a CUDA
-   * build of its native library; cotkit never downloads at run time, and the bundled CPU build is
-   * all a tokenizer needs.
-   */
-  private static void preventDjlDownloads() {
-    for (String[] setting : new String[][] {{"OPT_OUT_TRACKING", "true"}, {"RUST_FLAVOR", "cpu"}, {"DJL_OFFLINE", "true"}}) {
-      if (System.getenv(setting[0]) == null && System.getProperty(setting[0]) == null) {
-        System.setProperty(setting[0], setting[1]);
-      }
-    }
   }
 
   private static String requireInput(Set<String> inputs, String name, Path dir) {

@@ -30,7 +30,7 @@ class CotCompressorTest {
         new CotCompressor(
             SEGMENTER,
             new SelfInformationScorer(model),
-            new ScoredCotPruner(new ForcedWords(true, List.of()), new RatioPruner(TokenCounter.WORDS)));
+            new ScoredCotPruner(new ForcedWords(true, List.of()), new WordCounter()));
   }
 
   private static List<String> numbers(String text) {

@@ -44,7 +44,7 @@ class RatioPrunerPropertyTest {
     int[] tokens = new int[n];
     double[] scores = new double[n];
     boolean[] forced = new boolean[n];
-    boolean oneTokenEach = random.nextBoolean(); // the default counter, TokenCounter.WORDS
+    boolean oneTokenEach = random.nextBoolean(); // as WordCounter counts
     int distinctScores = Texts.oneOf(random, 0, 1, 2, 5); // few distinct scores: many ties; 0: any double
     double forcedShare = Texts.oneOf(random, 0.0, 0.1, 0.5, 0.9, 1.0);
     for (int i = 0; i < n; i++) {
@@ -86,8 +86,8 @@ class RatioPrunerPropertyTest {
     return Math.min(1.0, Math.max(0.5, ratio));
   }
 
-  private static RatioPruner pruner(Problem problem) {
-    return new RatioPruner(word -> problem.tokens()[word.start() / 4]);
+  private static List<RatioPruner.Selection> select(Problem problem, double... ratios) {
+    return new RatioPruner().select(problem.tokens(), problem.scores(), problem.forced(), null, ratios);
   }
 
   /** Whether word a comes before word b in the order unforced words are added: score, then position. */
@@ -102,7 +102,7 @@ class RatioPrunerPropertyTest {
         RatioPrunerPropertyTest::problem, problem -> {
           boolean[] forcedBefore = problem.forced().clone();
           List<RatioPruner.Selection> selections =
-              pruner(problem).select(problem.words(), problem.scores(), problem.forced(), problem.ratios());
+              select(problem, problem.ratios());
           assertArrayEquals(forcedBefore, problem.forced(), "the forced marks were changed");
           assertEquals(problem.ratios().length, selections.size());
           int n = problem.words().size();
@@ -152,7 +152,7 @@ class RatioPrunerPropertyTest {
       double[] ratios = problem.ratios().clone();
       Arrays.sort(ratios);
       List<RatioPruner.Selection> selections =
-          pruner(problem).select(problem.words(), problem.scores(), problem.forced(), ratios);
+          select(problem, ratios);
       for (int r = 1; r < selections.size(); r++) {
         for (int i = 0; i < problem.words().size(); i++) {
           assertTrue(!selections.get(r - 1).kept()[i] || selections.get(r).kept()[i],

@@ -18,7 +18,7 @@ class RatioPrunerTest {
 
   private static final double[] RATIOS = {0.5, 0.6, 0.7, 0.8, 0.9, 1.0};
 
-  private final RatioPruner wordPruner = new RatioPruner(TokenCounter.WORDS);
+  private final RatioPruner wordPruner = new RatioPruner();
 
   /** {@code n} synthetic words "w0 w1 ..." with exact offsets. */
   private static List<Word> words(int n) {
@@ -30,6 +30,11 @@ class RatioPrunerTest {
       at += text.length() + 1;
     }
     return words;
+  }
+
+  /** 1 to 3 tokens a word, by its offset. */
+  private static int[] costs(List<Word> words) {
+    return words.stream().mapToInt(word -> 1 + word.start() % 3).toArray();
   }
 
   private static int count(boolean[] flags) {
@@ -189,7 +194,7 @@ class RatioPrunerTest {
   @Test
   void keepsTheSameWordsAsAComparatorSortOverManyTies() {
     Random random = new Random(11);
-    RatioPruner pruner = new RatioPruner(word -> 1 + word.start() % 3); // 1 to 3 tokens a word
+    RatioPruner pruner = new RatioPruner();
     for (int trial = 0; trial < 2_000; trial++) {
       int n = random.nextInt(60);
       List<Word> words = words(n);
@@ -202,7 +207,7 @@ class RatioPrunerTest {
       // the order the pruner promises, by a plain comparator sort
       Integer[] order = IntStream.range(0, n).filter(i -> !forced[i]).boxed().toArray(Integer[]::new);
       Arrays.sort(order, (a, b) -> scores[a] != scores[b] ? Double.compare(scores[b], scores[a]) : Integer.compare(a, b));
-      for (RatioPruner.Selection selection : pruner.select(words, scores, forced, RATIOS)) {
+      for (RatioPruner.Selection selection : pruner.select(costs(words), scores, forced, null, RATIOS)) {
         boolean[] expected = forced.clone();
         int kept = 0;
         int total = 0;
@@ -292,8 +297,7 @@ class RatioPrunerTest {
 
   @Test
   void customTokenCounterIsRespected() {
-    TokenCounter byLength = word -> word.text().length();
-    RatioPruner pruner = new RatioPruner(byLength);
+    RatioPruner pruner = new RatioPruner();
     String[] texts = {"a", "bbbbbbbbbb", "cc", "ddd", "eeeeeee", "f", "gggg", "hh", "iiiiii", "j"};
     List<Word> words = new ArrayList<>();
     int at = 0;
@@ -307,7 +311,8 @@ class RatioPrunerTest {
     boolean[] forced = new boolean[texts.length];
     forced[1] = true; // 10 of the 37 characters
 
-    for (RatioPruner.Selection selection : pruner.select(words, scores, forced, RATIOS)) {
+    int[] byLength = words.stream().mapToInt(word -> word.text().length()).toArray();
+    for (RatioPruner.Selection selection : pruner.select(byLength, scores, forced, null, RATIOS)) {
       int keptLength = 0;
       int lastAddedLength = 0;
       for (int i = 0; i < texts.length; i++) {
@@ -333,19 +338,51 @@ class RatioPrunerTest {
             "kept more than needed at ratio " + selection.ratio());
       }
     }
-    assertEquals(total, pruner.select(words, scores, forced, 1.0).get(0).keptTokens());
+    assertEquals(total, pruner.select(byLength, scores, forced, null, 1.0).get(0).keptTokens());
   }
 
   @Test
   void customTokenCounterDiffersFromWordCount() {
     // one long word worth 10 tokens outscores nine 1-token words: at ratio 0.5 it alone suffices
-    List<Word> words = words(10);
-    TokenCounter firstIsHeavy = word -> word.start() == 0 ? 10 : 1;
+    int[] firstIsHeavy = {10, 1, 1, 1, 1, 1, 1, 1, 1, 1};
     double[] scores = {9, 1, 1, 1, 1, 1, 1, 1, 1, 1};
-    RatioPruner.Selection selection = new RatioPruner(firstIsHeavy).select(words, scores, new boolean[10], 0.5).get(0);
+    RatioPruner.Selection selection = new RatioPruner().select(firstIsHeavy, scores, new boolean[10], null, 0.5).get(0);
     assertEquals(19, selection.totalTokens());
     assertEquals(10, selection.keptTokens());
     assertEquals(1, count(selection.kept()));
     assertTrue(selection.kept()[0]);
+  }
+
+  @Test
+  void anExactMeasureThatRunsShortOfTheEstimateAddsTheNextRankedWordsUntilTheRatioIsReached() {
+    // ten words of one estimated token each; measured, every kept word but the first costs none
+    // extra, as if the tokenizer merged it with its neighbour, so the estimate runs short
+    double[] scores = {10, 9, 8, 7, 6, 5, 4, 3, 2, 1};
+    int[] costs = new int[10];
+    Arrays.fill(costs, 1);
+    List<boolean[]> measured = new ArrayList<>();
+    RatioPruner.KeptLength exact = kept -> {
+      measured.add(kept.clone());
+      int words = count(kept);
+      return words - words / 3; // every third kept word is merged away
+    };
+    RatioPruner.Selection selection = new RatioPruner().select(costs, scores, new boolean[10], exact, 0.5).get(0);
+    assertEquals(5, selection.keptTokens(), "measured, not estimated");
+    assertEquals(7, count(selection.kept()), "7 words measure 5 tokens; 6 would measure 4");
+    for (int i = 0; i < 7; i++) {
+      assertTrue(selection.kept()[i], "word " + i + " is among the best ranked");
+    }
+    assertTrue(measured.size() >= 2, "the first selection was measured short and topped up");
+  }
+
+  @Test
+  void anExactMeasureAboveTheEstimateGivesBackTheLastWordsWhileTheShareHolds() {
+    double[] scores = {5, 4, 3, 2, 1, 0};
+    int[] costs = {1, 1, 1, 1, 1, 1};
+    // measured, every selection is one token longer than its words: 2 words reach 3 of 6 tokens
+    RatioPruner.Selection selection =
+        new RatioPruner().select(costs, scores, new boolean[6], kept -> count(kept) + 1, 0.5).get(0);
+    assertArrayEquals(new boolean[] {true, true, false, false, false, false}, selection.kept());
+    assertEquals(3, selection.keptTokens());
   }
 }

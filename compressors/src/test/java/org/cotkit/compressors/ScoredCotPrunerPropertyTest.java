@@ -66,7 +66,7 @@ class ScoredCotPrunerPropertyTest {
   void prunedTextIsTheKeptWordsInOrderWithEveryForcedWordAndAtLeastTheRatio() {
     PropertyCheck.forAll("pruned text keeps forced words, order and γ", 400, ScoredCotPrunerPropertyTest::pruning, p -> {
       ForcedWords forcedWords = new ForcedWords(true, p.forceTokens());
-      ScoredCotPruner pruner = new ScoredCotPruner(forcedWords, new RatioPruner(TokenCounter.WORDS));
+      ScoredCotPruner pruner = new ScoredCotPruner(forcedWords, new WordCounter());
       List<Word> words = SEGMENTER.segment(p.cot());
       List<String> sourceWords = words.stream().map(Word::text).toList();
       boolean[] forced = forcedWords.mark(words, p.answer());

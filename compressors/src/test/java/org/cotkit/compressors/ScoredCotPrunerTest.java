@@ -11,7 +11,7 @@ class ScoredCotPrunerTest {
   private static final WordSegmenter SEGMENTER = new WordSegmenter();
 
   private final ScoredCotPruner pruner =
-      new ScoredCotPruner(new ForcedWords(true, List.of()), new RatioPruner(TokenCounter.WORDS));
+      new ScoredCotPruner(new ForcedWords(true, List.of()), new WordCounter());
 
   @Test
   void forcesSelectsAndRendersEachRatio() {

@@ -3,9 +3,11 @@ package org.cotkit.labelers;
 /**
  * A final answer found in a generation, and where it was found.
  *
- * @param value the answer text as written (not normalised)
+ * @param value the answer text as written (not normalised); for a choice {@link ChoiceExtractor}
+ *     found, the option's upper-case letter
  * @param source how it was found: {@code boxed}, {@code final_answer_phrase}, {@code answer_phrase},
- *     {@code answer_label}, {@code gsm8k_marker}, or {@code last_number} (a guess, marked so)
+ *     {@code answer_label}, {@code gsm8k_marker}, {@code choice_line} (a choice on the last line), or
+ *     {@code last_number} (a guess, marked so)
  */
 public record ExtractedAnswer(String value, String source) {
 

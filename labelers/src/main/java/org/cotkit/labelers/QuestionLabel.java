@@ -19,6 +19,8 @@ import org.cotkit.labelers.AnswerVerifier.Verdict;
  *     {@code short_cot}, {@code length})
  * @param tokenBudget DAST budget in tokens; null without graded samples
  * @param longCotTokens length of the long CoT's reasoning in tokens; null without one (or with empty thinking)
+ * @param budgetScale the factor of the question's domain the budget was multiplied by; null when
+ *     budgets are not scaled or there is no budget
  */
 public record QuestionLabel(
     String answerExtracted,
@@ -31,8 +33,30 @@ public record QuestionLabel(
     Difficulty difficulty,
     String difficultySource,
     Integer tokenBudget,
-    Integer longCotTokens)
+    Integer longCotTokens,
+    Double budgetScale)
     implements Serializable {
+
+  /** A label without a budget scale. */
+  public QuestionLabel(String answerExtracted, String answerSource, Verdict verdict, Boolean longCotCorrect,
+      Boolean shortCotCorrect, int samplesGraded, Double passRate, Difficulty difficulty, String difficultySource,
+      Integer tokenBudget, Integer longCotTokens) {
+    this(answerExtracted, answerSource, verdict, longCotCorrect, shortCotCorrect, samplesGraded, passRate, difficulty,
+        difficultySource, tokenBudget, longCotTokens, null);
+  }
+
+  /**
+   * This label with its budget multiplied by {@code factor} (rounded) and the factor recorded; a
+   * label without a budget is returned as it is. DAST's survey sets the budget's coefficient by
+   * question type: a math question warrants more tokens than a history one.
+   */
+  public QuestionLabel withBudgetScale(double factor) {
+    if (tokenBudget == null) {
+      return this;
+    }
+    return new QuestionLabel(answerExtracted, answerSource, verdict, longCotCorrect, shortCotCorrect, samplesGraded,
+        passRate, difficulty, difficultySource, (int) Math.round(tokenBudget * factor), longCotTokens, factor);
+  }
 
   /** The verdict as a dataset column: true, false, or null when unverifiable. */
   public Boolean verified() {

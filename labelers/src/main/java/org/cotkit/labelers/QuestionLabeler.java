@@ -11,31 +11,45 @@ import org.cotkit.labelers.AnswerVerifier.Verdict;
  * the gold answer, grades the teacher's samples into a pass rate, lets a {@link DifficultyPolicy}
  * call the question simple or complex, and computes the DAST token budget.
  *
+ * <p>Generations are checked by an {@link AnswerCheck} of the question: math answers, choice
+ * letters, or nothing at all for a question {@link NotVerifiable not verifiable} (a proof, code,
+ * free text), whose chain-of-thought verdicts are all unverifiable, so that the short-CoT policy
+ * has no evidence and the next policy decides.
+ *
  * <p>A sample's correctness is the one the input gives, when it gives one (the user's grader may
- * know more than answer matching); otherwise its extracted answer is verified against the gold
- * answer. A sample that can be neither is left out of the pass rate and the budget. Lengths are of
- * the reasoning: the thinking of an R1-style trace.
+ * know more than answer matching), even for a question not verifiable; otherwise its extracted
+ * answer is verified against the gold answer. A sample that can be neither is left out of the pass
+ * rate and the budget. Lengths are of the reasoning: the thinking of an R1-style trace.
  */
 public final class QuestionLabeler {
 
   /** A teacher sample: its text and, when the input says, whether it is correct. */
   public record Sample(String cot, Boolean correct) {}
 
-  /** What is known of a question. Strings may be null; {@code samples} is empty when there are none. */
-  public record Question(String goldAnswer, String chosenCot, String longCot, String shortCot, List<Sample> samples,
-      Double givenPassRate) {
+  /**
+   * What is known of a question. Strings may be null; {@code samples} is empty when there are none.
+   *
+   * @param text the question itself: it may list the options of a multiple-choice question or ask
+   *     for a proof; null when unknown
+   */
+  public record Question(String text, String goldAnswer, String chosenCot, String longCot, String shortCot,
+      List<Sample> samples, Double givenPassRate) {
 
-    /** A question without a given pass rate. */
+    /** A question whose text is not known. */
+    public Question(String goldAnswer, String chosenCot, String longCot, String shortCot, List<Sample> samples,
+        Double givenPassRate) {
+      this(null, goldAnswer, chosenCot, longCot, shortCot, samples, givenPassRate);
+    }
+
+    /** A question whose text is not known, without a given pass rate. */
     public Question(String goldAnswer, String chosenCot, String longCot, String shortCot, List<Sample> samples) {
-      this(goldAnswer, chosenCot, longCot, shortCot, samples, null);
+      this(null, goldAnswer, chosenCot, longCot, shortCot, samples, null);
     }
   }
 
   private final DifficultyPolicy policy;
   private final int budgetCap;
   private final TokenLength tokenLength;
-  private final FinalAnswerExtractor extractor = new FinalAnswerExtractor();
-  private final AnswerVerifier verifier = new AnswerVerifier();
 
   /**
    * @param policy decides difficulty
@@ -49,19 +63,20 @@ public final class QuestionLabeler {
   }
 
   public QuestionLabel label(Question question) {
-    String gold = blankToNull(question.goldAnswer());
-    Optional<ExtractedAnswer> extracted = extractor.extract(question.chosenCot());
-    Verdict verdict = verdict(extracted, gold);
+    AnswerCheck check = AnswerCheck.of(question.text(), question.goldAnswer());
+    AnswerCheck.Result chosen = check.check(question.chosenCot());
+    Optional<ExtractedAnswer> extracted = chosen.answer();
+    Verdict verdict = chosen.verdict();
 
-    Boolean longCotCorrect = correctness(question.longCot(), question, verdict, gold);
-    Boolean shortCotCorrect = correctness(question.shortCot(), question, verdict, gold);
+    Boolean longCotCorrect = correctness(question.longCot(), question, verdict, check);
+    Boolean shortCotCorrect = correctness(question.shortCot(), question, verdict, check);
 
     List<Integer> lengths = new ArrayList<>();
     List<Boolean> correct = new ArrayList<>();
     for (Sample sample : question.samples()) {
       Boolean graded = sample.correct() != null
           ? sample.correct()
-          : asBoolean(verdict(extractor.extract(sample.cot()), gold));
+          : asBoolean(check.check(sample.cot()).verdict());
       if (graded != null) {
         lengths.add(tokenLength.of(reasoning(sample.cot())));
         correct.add(graded);
@@ -96,30 +111,24 @@ public final class QuestionLabeler {
   /**
    * The verdict {@link #label} gives the chosen chain of thought, without grading samples or
    * deciding difficulty: for a pass that only needs to know which records a filter keeps.
+   *
+   * @param questionText the question, which may list options or ask for a proof; null if unknown
    */
+  public Verdict verdict(String questionText, String goldAnswer, String chosenCot) {
+    return AnswerCheck.of(questionText, goldAnswer).check(chosenCot).verdict();
+  }
+
+  /** {@link #verdict(String, String, String)} for a question whose text is not known. */
   public Verdict verdict(String goldAnswer, String chosenCot) {
-    return verdict(extractor.extract(chosenCot), blankToNull(goldAnswer));
+    return verdict(null, goldAnswer, chosenCot);
   }
 
   /** Whether {@code cot} verifies; the chosen CoT's verdict is reused rather than recomputed. */
-  private Boolean correctness(String cot, Question question, Verdict chosenVerdict, String gold) {
+  private static Boolean correctness(String cot, Question question, Verdict chosenVerdict, AnswerCheck check) {
     if (cot == null) {
       return null;
     }
-    return asBoolean(cot.equals(question.chosenCot()) ? chosenVerdict : verdict(extractor.extract(cot), gold));
-  }
-
-  /**
-   * The extracted answer against the gold one. A last-number guess that matches the gold answer
-   * counts as correct, but one that misses proves nothing (the text may state the answer in other
-   * units or words): it is unverifiable, so no correct chain of thought is filtered on a guess.
-   */
-  private Verdict verdict(Optional<ExtractedAnswer> extracted, String gold) {
-    if (gold == null || extracted.isEmpty()) {
-      return Verdict.UNVERIFIABLE;
-    }
-    Verdict verdict = verifier.verify(extracted.get().value(), gold);
-    return verdict == Verdict.INCORRECT && extracted.get().isFallback() ? Verdict.UNVERIFIABLE : verdict;
+    return asBoolean(cot.equals(question.chosenCot()) ? chosenVerdict : check.check(cot).verdict());
   }
 
   /**
@@ -132,9 +141,5 @@ public final class QuestionLabeler {
 
   private static Boolean asBoolean(Verdict verdict) {
     return verdict == Verdict.UNVERIFIABLE ? null : verdict == Verdict.CORRECT;
-  }
-
-  private static String blankToNull(String s) {
-    return s == null || s.isBlank() ? null : s;
   }
 }

@@ -318,6 +318,105 @@ class QuestionLabelerTest {
     assertEquals(new QuestionEvidence(2, 0.5, true, 7), seen.get());
   }
 
+  // ---- questions not verifiable
+
+  private static final String PROOF = "Let $n$ be an integer. Prove that $n^2 + n$ is even.";
+  /** 10 words, under the test policy's length threshold of 100. */
+  private static final String SHORT_PROOF = "$n^2 + n = n(n + 1)$ has an even factor. $\\boxed{1}$";
+  /** 105 words. */
+  private static final String LONG_PROOF = "Write $n^2 + n = n(n + 1)$. "
+      + "Of two consecutive integers one is even, so their product is even. ".repeat(8) + "$\\boxed{0}$";
+
+  @Test
+  void anUnverifiableQuestionIsLabelledByLengthNotByAGuessedShortCotVerdict() {
+    // compared as strings, "proof" against 1 would be a short CoT that is wrong: complex by short_cot
+    QuestionLabel complex = labeler().label(new Question(PROOF, "proof", LONG_PROOF, LONG_PROOF, SHORT_PROOF, List.of(), null));
+    assertEquals(Verdict.UNVERIFIABLE, complex.verdict());
+    assertNull(complex.verified());
+    assertEquals("0", complex.answerExtracted(), "the answer is still reported");
+    assertNull(complex.longCotCorrect());
+    assertNull(complex.shortCotCorrect());
+    assertEquals(105, complex.longCotTokens());
+    assertEquals(Difficulty.COMPLEX, complex.difficulty());
+    assertEquals(LengthDifficulty.SOURCE, complex.difficultySource());
+
+    QuestionLabel simple = labeler().label(new Question(PROOF, "proof", SHORT_PROOF, SHORT_PROOF, SHORT_PROOF, List.of(), null));
+    assertEquals(Difficulty.SIMPLE, simple.difficulty());
+    assertEquals(LengthDifficulty.SOURCE, simple.difficultySource());
+  }
+
+  @Test
+  void freeTextAndCodeGoldsAreLabelledByLengthToo() {
+    String why = "Why does ice float on water?";
+    String gold = "Ice is less dense than liquid water because hydrogen bonds hold its molecules apart.";
+    String shortCot = "Ice is lighter than water. The answer is density.";
+    QuestionLabel freeText = labeler().label(new Question(why, gold, shortCot, shortCot, shortCot, List.of(), null));
+    assertEquals(Verdict.UNVERIFIABLE, freeText.verdict());
+    assertEquals(LengthDifficulty.SOURCE, freeText.difficultySource());
+
+    String code = "def double(n):\n    return 2 * n";
+    QuestionLabel program = labeler().label(new Question("Write a function that doubles n.", code,
+        "The answer is def double(n): return n + n", null, "The answer is def double(n): return n + n", List.of(), null));
+    assertEquals(Verdict.UNVERIFIABLE, program.verdict());
+    assertNull(program.shortCotCorrect());
+  }
+
+  @Test
+  void anUnverifiableQuestionsSamplesAreGradedOnlyByTheirGivenVerdicts() {
+    // ungraded samples would read as wrong against "proof", a pass rate of 0
+    QuestionLabel ungraded = labeler().label(new Question(PROOF, "proof", LONG_PROOF, LONG_PROOF, null,
+        List.of(new Sample(SHORT_PROOF, null), new Sample(LONG_PROOF, null)), null));
+    assertEquals(0, ungraded.samplesGraded());
+    assertNull(ungraded.passRate());
+    assertNull(ungraded.tokenBudget());
+    assertEquals(LengthDifficulty.SOURCE, ungraded.difficultySource());
+
+    // a grader's verdicts (sample_correct) are used as given
+    QuestionLabel graded = labeler().label(new Question(PROOF, "proof", LONG_PROOF, LONG_PROOF, null,
+        List.of(new Sample(SHORT_PROOF, true), new Sample(LONG_PROOF, true), new Sample(SHORT_PROOF, null)), null));
+    assertEquals(2, graded.samplesGraded());
+    assertEquals(1.0, graded.passRate());
+    assertEquals(Difficulty.SIMPLE, graded.difficulty());
+    assertEquals(PassRateDifficulty.SOURCE, graded.difficultySource());
+
+    // and so is the dataset's own pass rate
+    QuestionLabel given = labeler().label(new Question(PROOF, "proof", LONG_PROOF, LONG_PROOF, null, List.of(), 0.25));
+    assertEquals(Difficulty.COMPLEX, given.difficulty());
+    assertEquals(PassRateDifficulty.GIVEN_SOURCE, given.difficultySource());
+  }
+
+  @Test
+  void theVerdictOfAFilterPassKnowsTheQuestion() {
+    QuestionLabeler labeler = labeler();
+    String proveMinimum = "Let $x > 0$. Prove that $x + 1/x$ is at least 2.";
+    String cot = "By AM-GM, $x + 1/x \\ge 2$. \\boxed{2}";
+    assertEquals(Verdict.CORRECT, labeler.verdict("2", cot), "without the question, 2 is just a number");
+    assertEquals(Verdict.UNVERIFIABLE, labeler.verdict(proveMinimum, "2", cot));
+    assertEquals(Verdict.UNVERIFIABLE, labeler.verdict("proof", SHORT_PROOF), "a proof gold needs no question");
+    assertEquals(Verdict.CORRECT, labeler.verdict("What is 9 * 2?", "18", RIGHT));
+  }
+
+  // ---- multiple choice
+
+  private static final String CHOICES = "Which gas makes up most of Earth's atmosphere?\n"
+      + "(A) Oxygen\n(B) Nitrogen\n(C) Argon\n(D) Carbon dioxide";
+
+  @Test
+  void aMultipleChoiceQuestionIsVerifiedByLetter() {
+    String longCot = "<think>\nOxygen is about 21%, nitrogen about 78%. So B.\n</think>\n\n**Answer:** B";
+    QuestionLabel label = labeler().label(new Question(CHOICES, "(B)", longCot, longCot, "Answer: (b)",
+        List.of(new Sample("Nitrogen dominates.\nAnswer: B", null), new Sample("The answer is \\boxed{A}", null),
+            new Sample("It is nitrogen.\n(B)", null), new Sample("The answer is nitrogen.", null),
+            new Sample("I am not sure.", null)), null));
+    assertEquals(Verdict.CORRECT, label.verdict());
+    assertEquals("B", label.answerExtracted());
+    assertEquals(FinalAnswerExtractor.ANSWER_LABEL, label.answerSource());
+    assertEquals(Boolean.TRUE, label.shortCotCorrect());
+    // the fourth names option B by its text; the fifth states nothing
+    assertEquals(4, label.samplesGraded());
+    assertEquals(0.75, label.passRate());
+  }
+
   // ---- long CoT length
 
   @Test

@@ -35,8 +35,9 @@ public final class CompressPipeline {
     LinkedHashMap<String, Object> used = ManifestHeader.input(input, pipeline.getOptions().getRunner().getSimpleName());
     used.putAll(settings.tokenSkip().describe());
     used.put("split", settings.split());
+    used.put("drop_incorrect", settings.dropIncorrect());
     ChunkedPipeline.build(pipeline, input,
-        new CompressWork(input.cot(), settings.tokenSkip(), settings.split(), input.output()),
+        new CompressWork(input.cot(), settings.tokenSkip(), settings.split(), input.output(), settings.dropIncorrect()),
         settings.tokenSkip().resourceHints(), ManifestHeader.of("compress", input, used),
         List.of("records_read", "rows_written"));
   }

@@ -8,10 +8,9 @@ import java.util.concurrent.TimeUnit;
 import org.cotkit.compressors.BigramCounts;
 import org.cotkit.compressors.BigramModel;
 import org.cotkit.compressors.ForcedWords;
-import org.cotkit.compressors.RatioPruner;
 import org.cotkit.compressors.ScoredCotPruner;
 import org.cotkit.compressors.SelfInformationScorer;
-import org.cotkit.compressors.TokenCounter;
+import org.cotkit.compressors.WordCounter;
 import org.cotkit.compressors.Word;
 import org.cotkit.compressors.WordSegmenter;
 import org.cotkit.labelers.Gsm8kSolution;
@@ -46,7 +45,7 @@ public class PruningBenchmark {
   public String ratios;
 
   private final ScoredCotPruner pruner =
-      new ScoredCotPruner(new ForcedWords(true, List.of()), new RatioPruner(TokenCounter.WORDS));
+      new ScoredCotPruner(new ForcedWords(true, List.of()), new WordCounter());
   private double[] targetRatios;
   private String[] texts;
   private String[] answers;

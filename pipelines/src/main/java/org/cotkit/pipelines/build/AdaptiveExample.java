@@ -106,7 +106,7 @@ public final class AdaptiveExample {
         MODE,
         prompt,
         completion,
-        SftExample.chat(prompt, completion),
+        format.messages(record.question(), difficulty, completion),
         ratio,
         achieved,
         difficulty.label(),
@@ -118,6 +118,7 @@ public final class AdaptiveExample {
         answer == null ? null : answer.value(),
         answer == null ? null : answer.source(),
         verified,
-        record.source()), null);
+        record.source(),
+        label.budgetScale()), null);
   }
 }

@@ -1,8 +1,11 @@
 package org.cotkit.pipelines.build;
 
 import java.io.Serializable;
+import java.util.List;
 import org.cotkit.labelers.Difficulty;
 import org.cotkit.pipelines.compress.TokenSkipFormat;
+import org.cotkit.pipelines.sft.Instruction;
+import org.cotkit.pipelines.sft.SftExample;
 
 /**
  * The layout of adaptive (L2) examples: a difficulty tag ({@code [simple]}/{@code [complex]} by
@@ -30,7 +33,15 @@ public final class AdaptiveFormat implements Serializable {
   private final TokenSkipFormat answerLayout;
   private final String separator;
 
+  private final Instruction instruction;
+
   public AdaptiveFormat(String simpleTag, String complexTag, TagPosition position, String separator) {
+    this(simpleTag, complexTag, position, separator, Instruction.NONE);
+  }
+
+  /** @param instruction the instruction before every question */
+  public AdaptiveFormat(String simpleTag, String complexTag, TagPosition position, String separator,
+      Instruction instruction) {
     if (simpleTag.isBlank() || complexTag.isBlank() || simpleTag.equals(complexTag)) {
       throw new IllegalArgumentException(
           "--tags needs two different, non-empty tags, got '" + simpleTag + "' and '" + complexTag + "'");
@@ -39,6 +50,7 @@ public final class AdaptiveFormat implements Serializable {
     this.complexTag = complexTag;
     this.position = position;
     this.separator = separator;
+    this.instruction = instruction;
     this.answerLayout = new TokenSkipFormat(separator);
   }
 
@@ -62,7 +74,17 @@ public final class AdaptiveFormat implements Serializable {
     return difficulty == Difficulty.SIMPLE ? simpleTag : complexTag;
   }
 
+  /** The {@code prompt} column: the instruction, if any, then the user's turn. */
   public String prompt(String question, Difficulty difficulty) {
+    return instruction.prompt(userTurn(question, difficulty));
+  }
+
+  /** The {@code messages} column of a row with this completion. */
+  public List<SftExample.Message> messages(String question, Difficulty difficulty, String completion) {
+    return instruction.chat(userTurn(question, difficulty), completion);
+  }
+
+  private String userTurn(String question, Difficulty difficulty) {
     return position == TagPosition.PROMPT ? question + separator + tag(difficulty) + separator : question;
   }
 

@@ -27,6 +27,10 @@ public record BuildSettings(InputSettings input, TokenSkipSettings tokenSkip, Di
 
   /** @throws IllegalArgumentException naming the option at fault */
   public BuildSettings {
+    if (!tokenSkip.lengthUnit().equals(difficulty.lengthUnit())) {
+      throw new IllegalArgumentException("ratios and budgets must be counted in one unit, got "
+          + tokenSkip.lengthUnit().describe() + " and " + difficulty.lengthUnit().describe());
+    }
     if (simpleSource.fromLongCot() && input.cot() != CotPreference.LONG) {
       throw new IllegalArgumentException("--simple-from " + simpleSource + " prunes the long CoT, which needs --cot long");
     }

@@ -2,7 +2,6 @@ package org.cotkit.pipelines.build;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.cotkit.compressors.WordSegmenter;
 import org.cotkit.pipelines.compress.BigramModelStatistic;
 import org.cotkit.pipelines.compress.CompressedRecord;
 import org.cotkit.pipelines.compress.CotCompression;
@@ -11,6 +10,7 @@ import org.cotkit.pipelines.compress.TokenSkipRows;
 import org.cotkit.pipelines.label.BatchLabeler;
 import org.cotkit.pipelines.label.DifficultySettings;
 import org.cotkit.pipelines.label.LongCotLengths;
+import org.cotkit.pipelines.label.VerifiedForTraining;
 import org.cotkit.pipelines.record.ChosenCot;
 import org.cotkit.pipelines.record.TeacherRecord;
 import org.cotkit.pipelines.sft.SftExample;
@@ -41,7 +41,7 @@ public final class BuildWork implements RecordWork {
     List<CorpusStatistic<?>> statistics = new ArrayList<>(2);
     DifficultySettings difficulty = settings.difficulty();
     if (difficulty.needsCorpusLengthThreshold()) {
-      statistics.add(new LongCotLengths(difficulty.lengthPercentile()));
+      statistics.add(new LongCotLengths(difficulty.lengthPercentile(), difficulty.lengthUnit()));
     }
     if (settings.tokenSkip().modelScorer() == null) {
       statistics.add(settings.keepIncorrect()
@@ -57,11 +57,10 @@ public final class BuildWork implements RecordWork {
         !settings.keepIncorrect());
     CotCompression compression = new CotCompression(settings.tokenSkip(), settings.simpleSource().pruneRatio(),
         statistics);
-    TokenSkipFormat tokenSkipFormat = new TokenSkipFormat(settings.tokenSkip().promptSeparator(),
-        settings.format().position() == AdaptiveFormat.TagPosition.COMPLETION);
-    WordSegmenter segmenter = new WordSegmenter();
+    TokenSkipFormat tokenSkipFormat =
+        settings.tokenSkip().format(settings.format().position() == AdaptiveFormat.TagPosition.COMPLETION);
     AdaptiveExample adaptive = new AdaptiveExample(settings.format(), settings.simpleSource(),
-        settings.keepIncorrect(), text -> segmenter.segment(text).size());
+        settings.keepIncorrect(), settings.difficulty().lengthUnit().counter()::count);
     QuestionSplit split = new QuestionSplit(settings.validationFraction());
     SftBatchWriter writer = new SftBatchWriter(dataset);
     return new BatchProcessor() {

@@ -9,5 +9,13 @@ import org.cotkit.pipelines.record.InputSettings;
  * @param input where records are read and the dataset written
  * @param tokenSkip how CoTs are compressed
  * @param split the value of the split column
+ * @param dropIncorrect whether records whose chosen CoT reaches a wrong answer are filtered
  */
-public record CompressSettings(InputSettings input, TokenSkipSettings tokenSkip, String split) implements Serializable {}
+public record CompressSettings(InputSettings input, TokenSkipSettings tokenSkip, String split, boolean dropIncorrect)
+    implements Serializable {
+
+  /** Settings that keep every record, right or wrong. */
+  public CompressSettings(InputSettings input, TokenSkipSettings tokenSkip, String split) {
+    this(input, tokenSkip, split, false);
+  }
+}

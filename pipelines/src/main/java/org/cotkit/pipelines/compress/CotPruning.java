@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.function.BiConsumer;
 import org.cotkit.compressors.CompressedCot;
 import org.cotkit.compressors.ForcedWords;
-import org.cotkit.compressors.RatioPruner;
 import org.cotkit.compressors.ScoredCotPruner;
 import org.cotkit.compressors.TokenCounter;
 import org.cotkit.labelers.Difficulty;
@@ -23,11 +22,14 @@ final class CotPruning {
   private final Double simpleRatio;
   private final ScoredCotPruner pruner;
 
-  /** @param simpleRatio the ratio a simple question's long CoT is pruned to; null for none */
-  CotPruning(RatioAssignment assignment, ForcedWords forcedWords, Double simpleRatio) {
+  /**
+   * @param tokenCounter the unit the ratios are shares of
+   * @param simpleRatio the ratio a simple question's long CoT is pruned to; null for none
+   */
+  CotPruning(RatioAssignment assignment, ForcedWords forcedWords, TokenCounter tokenCounter, Double simpleRatio) {
     this.assignment = assignment;
     this.simpleRatio = simpleRatio;
-    this.pruner = new ScoredCotPruner(forcedWords, new RatioPruner(TokenCounter.WORDS));
+    this.pruner = new ScoredCotPruner(forcedWords, tokenCounter);
   }
 
   /**

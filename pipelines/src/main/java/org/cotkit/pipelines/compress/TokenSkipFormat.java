@@ -1,9 +1,12 @@
 package org.cotkit.pipelines.compress;
 
 import java.io.Serializable;
+import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
+import org.cotkit.labelers.AnswerCheck;
 import org.cotkit.labelers.AnswerVerifier;
-import org.cotkit.labelers.FinalAnswerExtractor;
+import org.cotkit.pipelines.sft.Instruction;
+import org.cotkit.pipelines.sft.SftExample;
 
 /**
  * TokenSkip's training layout: prompt {@code {question}{sep}{γ}{sep}} (the question alone at
@@ -26,27 +29,38 @@ public final class TokenSkipFormat implements Serializable {
   private static final ConcurrentHashMap<Double, String> RATIO_LABELS = new ConcurrentHashMap<>();
   private static final int MAX_CACHED_LABELS = 64;
 
-  private static final FinalAnswerExtractor EXTRACTOR = new FinalAnswerExtractor();
-  private static final AnswerVerifier VERIFIER = new AnswerVerifier();
 
   private final String separator;
   private final boolean ratioAlwaysShown;
+  private final Instruction instruction;
 
   public TokenSkipFormat(String separator) {
-    this(separator, false);
+    this(separator, false, Instruction.NONE);
   }
 
   /**
    * @param ratioAlwaysShown whether γ = 1.0 is written in the prompt too; {@code build} needs it
    *     when adaptive rows own the bare question (the tag in the completion), so that one prompt
    *     never has two different targets
+   * @param instruction the instruction before every question
    */
-  public TokenSkipFormat(String separator, boolean ratioAlwaysShown) {
+  public TokenSkipFormat(String separator, boolean ratioAlwaysShown, Instruction instruction) {
     this.separator = separator;
     this.ratioAlwaysShown = ratioAlwaysShown;
+    this.instruction = instruction;
   }
 
+  /** The {@code prompt} column: the instruction, if any, then the user's turn. */
   public String prompt(String question, double ratio) {
+    return instruction.prompt(userTurn(question, ratio));
+  }
+
+  /** The {@code messages} column of a row with this completion. */
+  public List<SftExample.Message> messages(String question, double ratio, String completion) {
+    return instruction.chat(userTurn(question, ratio), completion);
+  }
+
+  private String userTurn(String question, double ratio) {
     return ratio >= 1.0 && !ratioAlwaysShown ? question : question + separator + ratioLabel(ratio) + separator;
   }
 
@@ -71,10 +85,10 @@ public final class TokenSkipFormat implements Serializable {
     if (lastLine.isBlank()) {
       return false;
     }
-    return EXTRACTOR.extract(lastLine)
-        .filter(stated -> !stated.isFallback())
-        .map(stated -> VERIFIER.verify(stated.value(), answer) == AnswerVerifier.Verdict.CORRECT)
-        .orElse(false);
+    // a choice letter ("Answer: (C)") is read as the labeller reads it
+    AnswerCheck.Result stated = AnswerCheck.of(null, answer).check(lastLine);
+    return stated.verdict() == AnswerVerifier.Verdict.CORRECT
+        && stated.answer().map(found -> !found.isFallback()).orElse(false);
   }
 
   /** "0.5", "0.75", "1.0": the ratio as the student sees it in the prompt. */

@@ -34,7 +34,7 @@ public final class TokenSkipRows {
           MODE,
           prompt,
           completion,
-          SftExample.chat(prompt, completion),
+          format.messages(record.question(), cot.ratio(), completion),
           cot.ratio(),
           cot.achievedRatio(),
           label == null || label.difficulty() == null ? null : label.difficulty().label(),
@@ -46,7 +46,8 @@ public final class TokenSkipRows {
           input.answer(),
           input.answerSource(),
           label == null ? null : label.verified(),
-          record.source()));
+          record.source(),
+          label == null ? null : label.budgetScale()));
     }
     return examples;
   }

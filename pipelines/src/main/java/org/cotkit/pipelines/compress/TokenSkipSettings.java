@@ -8,8 +8,10 @@ import java.util.Locale;
 import java.util.Map;
 import org.apache.beam.sdk.transforms.resourcehints.ResourceHints;
 import org.cotkit.compressors.ForcedWords;
+import org.cotkit.compressors.LengthUnit;
 import org.cotkit.compressors.ScoringDevice;
 import org.cotkit.compressors.TokenClassifierSettings;
+import org.cotkit.pipelines.sft.Instruction;
 
 /**
  * How chains of thought are scored, pruned and laid out as TokenSkip (L1) examples.
@@ -21,21 +23,44 @@ import org.cotkit.compressors.TokenClassifierSettings;
  * @param modelScorer the token classifier that scores words; null for the model-free
  *     self-information scorer
  * @param accelerator the accelerator resource hint of the record pass when the model runs on CUDA
+ * @param lengthUnit what the ratios are shares of: words, or the student tokenizer's tokens
+ * @param instruction the instruction before every question
+ * @param maxCotTokens chains of thought longer than this (in {@code lengthUnit}) are filtered; 0 for no limit
  */
 public record TokenSkipSettings(RatioAssignment assignment, boolean keepDigits, List<String> forceTokens,
-    String promptSeparator, TokenClassifierSettings modelScorer, String accelerator) implements Serializable {
+    String promptSeparator, TokenClassifierSettings modelScorer, String accelerator, LengthUnit lengthUnit,
+    Instruction instruction, int maxCotTokens) implements Serializable {
 
   /** Dataflow's accelerator hint when none is given: one NVIDIA L4, driver installed. */
   public static final String DEFAULT_ACCELERATOR = "type:nvidia-l4;count:1;install-nvidia-driver";
 
+  /** Settings whose ratios are shares of words. */
+  public TokenSkipSettings(RatioAssignment assignment, boolean keepDigits, List<String> forceTokens,
+      String promptSeparator, TokenClassifierSettings modelScorer, String accelerator) {
+    this(assignment, keepDigits, forceTokens, promptSeparator, modelScorer, accelerator, LengthUnit.WORDS,
+        Instruction.NONE, 0);
+  }
+
   /** @throws IllegalArgumentException naming the option at fault */
   public TokenSkipSettings {
     forceTokens = List.copyOf(forceTokens);
+    if (maxCotTokens < 0) {
+      throw new IllegalArgumentException("--max-cot-tokens must be 0 (no limit) or more, got " + maxCotTokens);
+    }
     for (String token : forceTokens) {
       if (token.strip().chars().anyMatch(Character::isWhitespace)) {
         throw new IllegalArgumentException("--force-token '" + token + "' has a space; a force token is one word");
       }
     }
+  }
+
+  /**
+   * The TokenSkip layout of these settings.
+   *
+   * @param ratioAlwaysShown whether γ = 1.0 is written in the prompt too (see {@link TokenSkipFormat})
+   */
+  public TokenSkipFormat format(boolean ratioAlwaysShown) {
+    return new TokenSkipFormat(promptSeparator, ratioAlwaysShown, instruction);
   }
 
   public ForcedWords forcedWords() {
@@ -99,7 +124,9 @@ public record TokenSkipSettings(RatioAssignment assignment, boolean keepDigits, 
       used.put("keep_label", modelScorer.keepLabel());
       used.put("word_score", lower(modelScorer.pooling()));
     }
-    used.put("tokens", "words");
+    used.putAll(lengthUnit.describe());
+    used.put("instruction", instruction.text());
+    used.put("max_cot_tokens", maxCotTokens == 0 ? null : maxCotTokens);
     return used;
   }
 

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
-import org.cotkit.compressors.WordSegmenter;
 import org.cotkit.labelers.AnswerVerifier.Verdict;
 import org.cotkit.labelers.QuestionLabel;
 import org.cotkit.labelers.QuestionLabeler;
@@ -36,6 +35,8 @@ public final class BatchLabeler {
   private final CotPreference preference;
   private final boolean dropIncorrect;
   private final QuestionLabeler labeler;
+  /** The budget factors by domain. */
+  private final DifficultySettings scaling;
   private final Counter recordsLabelled = Metrics.counter("cotkit", "records_labelled");
 
   /**
@@ -46,12 +47,12 @@ public final class BatchLabeler {
       boolean dropIncorrect) {
     this.preference = preference;
     this.dropIncorrect = dropIncorrect;
+    this.scaling = settings;
     int threshold = settings.needsCorpusLengthThreshold()
         ? statistics.get(LongCotLengths.NAME, Integer.class)
         : settings.lengthThreshold();
-    WordSegmenter segmenter = new WordSegmenter();
     this.labeler = new QuestionLabeler(settings.policy(threshold), settings.budgetCap(),
-        text -> segmenter.segment(text).size());
+        settings.lengthUnit().counter()::count);
   }
 
   /** The labelled records of the batch that are kept, in input order. */
@@ -80,9 +81,12 @@ public final class BatchLabeler {
 
   private ChosenCot label(TeacherRecord record) {
     ChosenCot chosen = ChosenCot.choose(record, preference);
-    QuestionLabel label = labeler.label(new QuestionLabeler.Question(
+    QuestionLabel label = labeler.label(new QuestionLabeler.Question(record.question(),
         record.answer(), chosen.chosenText(), record.longCot(), record.shortCot(), samples(record),
         record.passRate()));
+    if (scaling.scalesBudgets()) {
+      label = label.withBudgetScale(scaling.budgetScale(record.domain()));
+    }
     return chosen.withLabel(label);
   }
 

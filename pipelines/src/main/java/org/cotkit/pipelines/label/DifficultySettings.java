@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
+import org.cotkit.compressors.LengthUnit;
 import org.cotkit.labelers.DifficultyPolicy;
 import org.cotkit.labelers.FirstApplicableDifficulty;
 import org.cotkit.labelers.LengthDifficulty;
@@ -40,14 +42,19 @@ public final class DifficultySettings implements Serializable {
   private final int lengthThreshold;
   private final double lengthPercentile;
   private final int budgetCap;
+  private final LengthUnit lengthUnit;
+  /** Budget factor by lower-cased domain; empty when budgets are not scaled. */
+  private final Map<String, Double> budgetScale;
 
-  private DifficultySettings(
-      List<Policy> policies, double passRateThreshold, int lengthThreshold, double lengthPercentile, int budgetCap) {
+  private DifficultySettings(List<Policy> policies, double passRateThreshold, int lengthThreshold,
+      double lengthPercentile, int budgetCap, LengthUnit lengthUnit, Map<String, Double> budgetScale) {
     this.policies = List.copyOf(policies);
     this.passRateThreshold = passRateThreshold;
     this.lengthThreshold = lengthThreshold;
     this.lengthPercentile = lengthPercentile;
     this.budgetCap = budgetCap;
+    this.lengthUnit = lengthUnit;
+    this.budgetScale = budgetScale;
   }
 
   /**
@@ -71,7 +78,67 @@ public final class DifficultySettings implements Serializable {
     if (budgetCap < 0) {
       throw new IllegalArgumentException("--budget-cap must be 0 (no cap) or more, got " + budgetCap);
     }
-    return new DifficultySettings(policies, passRateThreshold, lengthThreshold, lengthPercentile, budgetCap);
+    return new DifficultySettings(policies, passRateThreshold, lengthThreshold, lengthPercentile, budgetCap,
+        LengthUnit.WORDS, Map.of());
+  }
+
+  /** These settings with lengths, thresholds and budgets counted in {@code unit} (words by default). */
+  public DifficultySettings withLengthUnit(LengthUnit unit) {
+    return new DifficultySettings(policies, passRateThreshold, lengthThreshold, lengthPercentile, budgetCap, unit,
+        budgetScale);
+  }
+
+  /**
+   * These settings with each question's budget multiplied by the factor of its {@code domain}
+   * ({@code --budget-scale math=1.2,history=0.6}; a domain not named, or none, gets 1).
+   *
+   * @throws IllegalArgumentException naming the entry at fault
+   */
+  public DifficultySettings withBudgetScale(String spec) {
+    return new DifficultySettings(policies, passRateThreshold, lengthThreshold, lengthPercentile, budgetCap,
+        lengthUnit, parseBudgetScale(spec));
+  }
+
+  static Map<String, Double> parseBudgetScale(String spec) {
+    TreeMap<String, Double> factors = new TreeMap<>();
+    if (spec == null || spec.isBlank()) {
+      return factors;
+    }
+    for (String entry : spec.split(",")) {
+      int eq = entry.indexOf('=');
+      String domain = eq < 0 ? "" : entry.substring(0, eq).strip().toLowerCase(Locale.ROOT);
+      String value = eq < 0 ? "" : entry.substring(eq + 1).strip();
+      if (domain.isEmpty() || value.isEmpty()) {
+        throw new IllegalArgumentException("--budget-scale entry '" + entry.strip() + "' is not DOMAIN=FACTOR (e.g. math=1.2)");
+      }
+      double factor;
+      try {
+        factor = Double.parseDouble(value);
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException("--budget-scale factor '" + value + "' of '" + domain + "' is not a number");
+      }
+      if (!(factor > 0) || Double.isInfinite(factor)) {
+        throw new IllegalArgumentException("--budget-scale factor of '" + domain + "' must be above 0, got " + value);
+      }
+      if (factors.put(domain, factor) != null) {
+        throw new IllegalArgumentException("--budget-scale names domain '" + domain + "' twice");
+      }
+    }
+    return factors;
+  }
+
+  /** Whether budgets are scaled by domain. */
+  public boolean scalesBudgets() {
+    return !budgetScale.isEmpty();
+  }
+
+  /** The budget factor of a question in {@code domain} (may be null): 1 unless named. */
+  public double budgetScale(String domain) {
+    return domain == null ? 1.0 : budgetScale.getOrDefault(domain.strip().toLowerCase(Locale.ROOT), 1.0);
+  }
+
+  public LengthUnit lengthUnit() {
+    return lengthUnit;
   }
 
   public static List<Policy> parsePolicies(String spec) {
@@ -138,6 +205,8 @@ public final class DifficultySettings implements Serializable {
       used.put("length_percentile", lengthThreshold == 0 ? lengthPercentile : null);
     }
     used.put("budget_cap", budgetCap == 0 ? null : budgetCap);
+    used.put("budget_scale", budgetScale.isEmpty() ? null : budgetScale);
+    used.putAll(lengthUnit.describe());
     return used;
   }
 }

@@ -30,7 +30,7 @@ public final class LabelWork implements RecordWork {
   public List<CorpusStatistic<?>> statistics() {
     DifficultySettings difficulty = settings.difficulty();
     return difficulty.needsCorpusLengthThreshold()
-        ? List.of(new LongCotLengths(difficulty.lengthPercentile()))
+        ? List.of(new LongCotLengths(difficulty.lengthPercentile(), difficulty.lengthUnit()))
         : List.of();
   }
 

@@ -70,6 +70,7 @@ public final class LabelledRecords {
           .optionalString("difficulty")
           .optionalString("difficulty_source")
           .optionalInt("token_budget")
+          .optionalDouble("budget_scale")
           .endRecord();
 
   /** The long texts: unique, so written without a Parquet dictionary (as the SFT rows' {@code SftSchema.TEXT_COLUMNS}). */
@@ -90,6 +91,9 @@ public final class LabelledRecords {
       object.put("difficulty", label.difficulty() == null ? null : label.difficulty().label());
       object.put("difficulty_source", label.difficultySource());
       object.put("token_budget", label.tokenBudget());
+      if (label.budgetScale() != null) {
+        object.put("budget_scale", label.budgetScale());
+      }
       return JSON.writeValueAsString(object);
     } catch (JsonProcessingException e) {
       // the record was parsed as a JSON object before it was labelled
@@ -125,6 +129,7 @@ public final class LabelledRecords {
     row.put("difficulty", label.difficulty() == null ? null : label.difficulty().label());
     row.put("difficulty_source", label.difficultySource());
     row.put("token_budget", label.tokenBudget());
+    row.put("budget_scale", label.budgetScale());
     return row;
   }
 }

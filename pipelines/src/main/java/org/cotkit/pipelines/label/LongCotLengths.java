@@ -4,7 +4,8 @@ import java.io.Serializable;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
-import org.cotkit.compressors.WordSegmenter;
+import org.cotkit.compressors.LengthUnit;
+import org.cotkit.compressors.TokenCounter;
 import org.cotkit.labelers.LengthDifficulty;
 import org.cotkit.labelers.ThinkTrace;
 import org.cotkit.pipelines.record.TeacherRecord;
@@ -20,10 +21,13 @@ public final class LongCotLengths implements CorpusStatistic<LongCotLengths.Leng
   public static final String NAME = "long-cot-length-threshold";
 
   private final double percentile;
-  private transient WordSegmenter segmenter;
+  private final LengthUnit unit;
+  private transient TokenCounter counter;
 
-  public LongCotLengths(double percentile) {
+  /** @param unit what the lengths are counted in */
+  public LongCotLengths(double percentile, LengthUnit unit) {
     this.percentile = percentile;
+    this.unit = unit;
   }
 
   /** The lengths of one shard. */
@@ -51,13 +55,13 @@ public final class LongCotLengths implements CorpusStatistic<LongCotLengths.Leng
 
   @Override
   public void add(Lengths lengths, List<TeacherRecord> batch) {
-    if (segmenter == null) {
-      segmenter = new WordSegmenter();
+    if (counter == null) {
+      counter = unit.counter();
     }
     for (TeacherRecord record : batch) {
       String thinking = record.longCot() == null ? "" : ThinkTrace.split(record.longCot()).thinking();
       if (!thinking.isBlank()) { // as the labeler measures it: empty thinking is no long CoT
-        lengths.add(segmenter.segment(thinking).size());
+        lengths.add(counter.count(thinking));
       }
     }
   }

@@ -41,7 +41,10 @@ public final class ManifestHeader {
     used.put("output", input.provenance().dataset());
     used.put("input_format", lower(input.format()));
     used.put("map", input.fieldMap());
-    used.put("preset", lower(input.preset()));
+    used.put("preset", input.preset().toString());
+    if (input.thinkMarkers().open() != null) {
+      used.put("think_markers", List.of(input.thinkMarkers().open(), input.thinkMarkers().close()));
+    }
     used.put("cot", lower(input.cot()));
     used.put("records_per_batch", input.recordsPerBatch());
     used.put("max_record_bytes", input.limits().maxRecordBytes());

@@ -68,6 +68,17 @@ public final class FieldMapping implements Serializable {
     return new FieldMapping(paths);
   }
 
+  /**
+   * This mapping laid over {@code base}: a field either names is read where this one says, else
+   * where {@code base} says. A user's {@code --map} over a preset's, so one entry can be corrected
+   * without restating the rest.
+   */
+  public FieldMapping over(FieldMapping base) {
+    LinkedHashMap<String, String> merged = new LinkedHashMap<>(base.paths);
+    merged.putAll(paths);
+    return new FieldMapping(merged);
+  }
+
   /** Where the canonical field is read. */
   public FieldPath path(String canonical) {
     return FieldPath.parse(actualName(canonical));

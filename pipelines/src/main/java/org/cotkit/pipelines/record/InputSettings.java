@@ -9,15 +9,17 @@ import org.cotkit.pipelines.io.InputFormat;
  * @param input file or glob of JSONL (optionally compressed) or Parquet files
  * @param output the output directory
  * @param format how input files are read
- * @param fieldMap {@code canonical=actual[,…]}; empty for canonical field names
- * @param preset the shape of a well-known dataset
+ * @param fieldMap {@code canonical=actual[,…]}; empty for canonical field names (or the preset's)
+ * @param preset the layout of a well-known dataset, whose mapping {@code fieldMap} overrides entry by entry
  * @param cot which chain of thought is used; the other one is the fallback
  * @param recordsPerBatch records per batch, the unit of work and of each output file
  * @param limits what input is refused, and how much of it may be
  * @param provenance the command line and the dataset folder, for the manifest
+ * @param thinkMarkers the markers of a thought besides the published ones
  */
 public record InputSettings(String input, String output, InputFormat format, String fieldMap, InputPreset preset,
-    CotPreference cot, int recordsPerBatch, RecordLimits limits, Provenance provenance) implements Serializable {
+    CotPreference cot, int recordsPerBatch, RecordLimits limits, Provenance provenance, ThinkMarkers thinkMarkers)
+    implements Serializable {
 
   /** @throws IllegalArgumentException naming the option at fault */
   public InputSettings {
@@ -26,6 +28,12 @@ public record InputSettings(String input, String output, InputFormat format, Str
       throw new IllegalArgumentException("--records-per-batch must be at least 1, got " + recordsPerBatch);
     }
     output = output.replaceAll("/+$", "");
+  }
+
+  /** Settings that read the published thought markers only. */
+  public InputSettings(String input, String output, InputFormat format, String fieldMap, InputPreset preset,
+      CotPreference cot, int recordsPerBatch, RecordLimits limits, Provenance provenance) {
+    this(input, output, format, fieldMap, preset, cot, recordsPerBatch, limits, provenance, ThinkMarkers.PUBLISHED);
   }
 
   /** Settings of a run started from code, which writes its dataset in {@code output} itself. */

@@ -38,7 +38,7 @@ public final class RecordBatchReader {
     this.reader = new InputChunkReader(settings.format(), settings.limits().maxRecordBytes());
     this.batchSize = settings.recordsPerBatch();
     this.parser = new TeacherRecordParser(settings.mapping(), settings.preset(), settings.limits().maxRecordBytes(),
-        settings.limits().stripControlChars());
+        settings.limits().stripControlChars(), settings.thinkMarkers());
   }
 
   /** Reads the chunk and hands on each batch of at most {@code --records-per-batch} lines, in order. */

@@ -37,4 +37,19 @@ public record TeacherRecord(
       List<TeacherSample> samples, String source, String domain, RawRecord origin) {
     this(id, question, answer, longCot, shortCot, samples, null, source, domain, origin);
   }
+
+  /** The same record with another gold answer (null for none). */
+  public TeacherRecord withAnswer(String newAnswer) {
+    return new TeacherRecord(id, question, newAnswer, longCot, shortCot, samples, passRate, source, domain, origin);
+  }
+
+  /** The same record with another long CoT. */
+  public TeacherRecord withLongCot(String newLongCot) {
+    return new TeacherRecord(id, question, answer, newLongCot, shortCot, samples, passRate, source, domain, origin);
+  }
+
+  /** The same record with another short CoT. */
+  public TeacherRecord withShortCot(String newShortCot) {
+    return new TeacherRecord(id, question, answer, longCot, newShortCot, samples, passRate, source, domain, origin);
+  }
 }

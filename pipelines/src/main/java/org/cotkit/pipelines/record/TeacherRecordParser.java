@@ -32,16 +32,25 @@ public final class TeacherRecordParser {
   /** Each canonical field's path, parsed once: parsing it for every record showed in profiles. */
   private final Map<String, FieldPath> paths = new HashMap<>();
   private final InputPreset preset;
+  private final ThinkMarkers thinkMarkers;
 
   /**
+   * @param userMapping the user's {@code --map}, laid over the preset's mapping
    * @param maxRecordBytes the longest record read ({@code --max-record-bytes}): any string that
    *     fits in it is read, however long
    * @param stripControlChars whether C0 control characters other than tab, line feed and carriage
    *     return are removed from text fields; otherwise a record holding one is invalid
    */
-  public TeacherRecordParser(FieldMapping mapping, InputPreset preset, long maxRecordBytes, boolean stripControlChars) {
-    this.mapping = mapping;
+  public TeacherRecordParser(FieldMapping userMapping, InputPreset preset, long maxRecordBytes, boolean stripControlChars) {
+    this(userMapping, preset, maxRecordBytes, stripControlChars, ThinkMarkers.PUBLISHED);
+  }
+
+  /** @param thinkMarkers the markers of a thought, and whether a model's own are read too */
+  public TeacherRecordParser(FieldMapping userMapping, InputPreset preset, long maxRecordBytes, boolean stripControlChars,
+      ThinkMarkers thinkMarkers) {
+    this.mapping = userMapping.over(preset.mapping());
     this.preset = preset;
+    this.thinkMarkers = thinkMarkers;
     this.stripControlChars = stripControlChars;
     JsonFactory factory = JsonFactory.builder()
         .streamReadConstraints(StreamReadConstraints.builder()
@@ -94,6 +103,9 @@ public final class TeacherRecordParser {
             text(root, "domain", false),
             raw),
         mapping);
+    // after the preset, which may choose the long CoT among the samples
+    record = record.withLongCot(thinkMarkers.read(record.longCot(), mapping.actualName("long_cot")))
+        .withShortCot(thinkMarkers.read(record.shortCot(), mapping.actualName("short_cot")));
     if (record.longCot() == null && record.shortCot() == null) {
       throw new InvalidRecordException(
           "no chain of thought: neither '" + mapping.actualName("long_cot") + "' nor '"
@@ -150,7 +162,7 @@ public final class TeacherRecordParser {
       Boolean correct = verdicts != null
           ? verdict(verdicts.get(i), correctName + "[" + i + "]")
           : sample.isObject() ? verdict(paths.get("sample_correct").resolve(sample), at + "." + correctName) : null;
-      samples.add(new TeacherSample(cot, correct));
+      samples.add(new TeacherSample(thinkMarkers.readSample(cot), correct));
     }
     return samples;
   }

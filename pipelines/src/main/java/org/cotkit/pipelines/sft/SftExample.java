@@ -26,14 +26,11 @@ public record SftExample(
     String answer,
     String answerSource,
     Boolean verified,
-    String source)
+    String source,
+    Double budgetScale)
     implements Serializable {
 
   /** A chat turn. */
   public record Message(String role, String content) implements Serializable {}
 
-  /** The user/assistant pair of a prompt and its completion. */
-  public static List<Message> chat(String prompt, String completion) {
-    return List.of(new Message("user", prompt), new Message("assistant", completion));
-  }
 }

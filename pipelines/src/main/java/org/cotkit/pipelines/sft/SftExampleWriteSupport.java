@@ -79,6 +79,7 @@ public final class SftExampleWriteSupport extends WriteSupport<SftExample> {
       out.endField("verified", 17);
     }
     binary(18, "source", bytes(18, example.source()));
+    decimal(19, "budget_scale", example.budgetScale());
     out.endMessage();
   }
 

@@ -43,6 +43,7 @@ public final class SftSchema {
           .optionalString("answer_source")
           .optionalBoolean("verified")
           .optionalString("source")
+          .optionalDouble("budget_scale")
           .endRecord();
 
   /**

@@ -69,4 +69,11 @@ class TokenSkipFormatTest {
     assertEquals("0.75", TokenSkipFormat.ratioLabel(0.75));
     assertEquals("1.0", TokenSkipFormat.ratioLabel(1.0));
   }
+
+  @Test
+  void aCotEndingInAChoiceLetterGetsNoSecondAnswerLineAndAWrongLetterGetsOne() {
+    assertEquals("So the amount doubles.\nAnswer: (C)", llama.completion("So the amount doubles.\nAnswer: (C)", "C"));
+    assertEquals("So the amount doubles.\nAnswer: (B)\n\nThe final answer is: $\\boxed{C}$",
+        llama.completion("So the amount doubles.\nAnswer: (B)", "C"));
+  }
 }

@@ -1,5 +1,6 @@
 package org.cotkit.pipelines.record;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -91,6 +92,48 @@ class InputPresetTest {
   void noneLeavesTheRecordUnchanged() throws Exception {
     TeacherRecord record = new TeacherRecord("a", "Q", "x\n#### 5", null, "c", List.of(), null, null, RawRecord.of("f", 1, "{}"));
     assertSame(record, InputPreset.NONE.apply(record, FieldMapping.identity()));
+  }
+
+  @Test
+  void presetsAreNamedAsTheOptionTakesThemInAnyCase() {
+    assertEquals(InputPreset.S1K_1_1, InputPreset.named("s1k-1.1"));
+    assertEquals(InputPreset.R1_RESPONSE, InputPreset.named("R1-Response"));
+    assertEquals(InputPreset.OPENR1, InputPreset.named(" openr1 "));
+    assertEquals("s1k-1.1", InputPreset.S1K_1_1.toString());
+    assertEquals("none, gsm8k, openr1, openthoughts, s1k, s1k-1.1, limo, r1-response, tokenskip", InputPreset.spellings());
+    String unknown = assertThrows(IllegalArgumentException.class, () -> InputPreset.named("s1")).getMessage();
+    assertEquals("unknown preset 's1'; presets: " + InputPreset.spellings(), unknown);
+  }
+
+  @Test
+  void everyPresetsMappingParsesAndNamesOnlyCanonicalFields() {
+    // parse refuses unknown canonical fields and malformed paths
+    for (InputPreset preset : InputPreset.values()) {
+      assertDoesNotThrow(preset::mapping, preset.toString());
+    }
+    assertEquals("", InputPreset.NONE.mapping().toString());
+    assertEquals("question=problem,long_cot=generations[0],short_cot=solution,samples=generations,"
+        + "sample_correct=correctness_math_verify,id=uuid,domain=problem_type", InputPreset.OPENR1.mapping().toString());
+  }
+
+  @Test
+  void aUserMappingOverridesThePresetsFieldByField() {
+    FieldMapping merged = FieldMapping.parse("long_cot=generations[-1],source=origin").over(InputPreset.OPENR1.mapping());
+    assertEquals("generations[-1]", merged.actualName("long_cot"));
+    assertEquals("origin", merged.actualName("source"));
+    assertEquals("problem", merged.actualName("question"));
+    assertEquals("correctness_math_verify", merged.actualName("sample_correct"));
+    assertEquals("answer", merged.actualName("answer"));
+  }
+
+  @Test
+  void aStatedAnswerIsTheAnswerAReferenceSolutionGives() {
+    assertEquals("128", StatedAnswer.of("128"));
+    assertEquals("\\frac{1}{2}", StatedAnswer.of("  \\frac{1}{2} "));
+    assertEquals("5", StatedAnswer.of("So the roots sum to $\\boxed{5}$."));
+    assertEquals("70000", StatedAnswer.of("He made 200,000-130,000=$<<200000-130000=70000>>70,000\n#### 70000"));
+    assertNull(StatedAnswer.of("1. Suppose p/q.\n2. Then 2 divides p. $\\blacksquare$"));
+    assertNull(StatedAnswer.of("x".repeat(StatedAnswer.MAX_ANSWER_CHARS + 1)));
   }
 
   private static final Pattern CALCULATOR_NOTE = Pattern.compile("<<[^>]*>>");

@@ -49,7 +49,7 @@ class SftParquetFileTest {
       String prompt = "Question " + i / 6 + " about clips<|eot_id|>0.5<|eot_id|>";
       String completion = "Natalia sold " + i / 6 + " clips.\n\nThe final answer is: $\\boxed{" + i / 6 + "}$";
       rows.add(new SftExample("id-" + i / 6, "source-" + i / 6, "train", "tokenskip", prompt, completion,
-          SftExample.chat(prompt, completion), 0.5, 0.5, null, null, null, null, 10, 5, "" + i, "gold", true, "gsm8k"));
+          Instruction.NONE.chat(prompt, completion), 0.5, 0.5, null, null, null, null, 10, 5, "" + i, "gold", true, "gsm8k", null));
     }
     WrittenFile entry = SftParquetFile.write(dir.toString(), "k", rows);
     Path file = dir.resolve("data/part-k.parquet");
@@ -82,11 +82,11 @@ class SftParquetFileTest {
   @Test
   void everyFieldReadsBackUnderItsNameAndNullsStayNull() throws IOException {
     SftExample full = new SftExample("id-1", "source-1", "validation", "tokenskip", "the prompt", "the complétion ✓",
-        SftExample.chat("the prompt", "the complétion ✓"), 0.5, 0.52, "[simple]", "pass_rate", 0.75, 57, 120, 62,
-        "18", "gold", true, "gsm8k");
+        Instruction.NONE.chat("the prompt", "the complétion ✓"), 0.5, 0.52, "[simple]", "pass_rate", 0.75, 57, 120, 62,
+        "18", "gold", true, "gsm8k", 1.2);
     SftExample sparse = new SftExample("id-2", "source-2", "train", "adaptive", "p", "c",
         List.of(new SftExample.Message("user", "p, said otherwise"), new SftExample.Message("assistant", "c")),
-        null, null, null, null, null, null, null, null, null, null, null, null);
+        null, null, null, null, null, null, null, null, null, null, null, null, null);
     SftParquetFile.write(dir.toString(), "rows", List.of(full, sparse));
 
     List<GenericRecord> rows = new ArrayList<>();
@@ -119,6 +119,7 @@ class SftParquetFileTest {
     expected.put("answer_source", "gold");
     expected.put("verified", true);
     expected.put("source", "gsm8k");
+    expected.put("budget_scale", 1.2);
     assertEquals(SftSchema.EXAMPLE.getFields().size() - 1, expected.size(), "every column but messages");
     for (Map.Entry<String, Object> field : expected.entrySet()) {
       Object value = row.get(field.getKey());
