@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.channels.Channels;
+import java.util.Locale;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.ResolveOptions.StandardResolveOptions;
 import org.apache.beam.sdk.io.fs.ResourceId;
@@ -49,6 +50,7 @@ final class ManifestSummary {
     err.printf("  filtered          %,d%s%n", counts.path("filtered").asLong(), byReason(counts.path("filtered_by_reason")));
     printLabels(manifest.path("labels"), err);
     printExamples(manifest.path("examples"), err);
+    printQuality(manifest.path("quality"), err);
     for (JsonNode warning : manifest.path("warnings")) {
       err.println("cotkit: warning: " + warning.asText());
     }
@@ -104,6 +106,33 @@ final class ManifestSummary {
     if (examples.has("adaptive_skipped")) {
       err.printf("  no adaptive row   %s%n", shares(examples.path("adaptive_skipped")));
     }
+  }
+
+  /**
+   * One line per ratio of what a reader can still follow (README: Quality figures):
+   * {@code γ 0.5  numbers 100.0%  equations 57.1%  delimiters 77.0%  fillers 24.0% vs content 39.0%  2.1 words a run}.
+   */
+  private static void printQuality(JsonNode quality, PrintWriter err) {
+    if (quality.isMissingNode() || quality.isEmpty()) {
+      return;
+    }
+    err.println("  quality           kept share by γ: numbers, equations with every operator, LaTeX pairs whole, "
+        + "fillers vs content words; words a kept run");
+    quality.fields().forEachRemaining(ratio -> {
+      JsonNode figures = ratio.getValue();
+      err.printf("    γ %-5s numbers %s  equations %s  pairs %s  fillers %s vs content %s  %s words a run%n",
+          ratio.getKey(), percent(figures.path("numbers_kept")), percent(figures.path("equations_intact")),
+          percent(figures.path("latex_pairs_balanced")), percent(figures.path("fillers_kept")),
+          percent(figures.path("content_words_kept")),
+          figures.path("words_per_kept_run").path("value").isNumber()
+              ? String.format(Locale.ROOT, "%.1f", figures.path("words_per_kept_run").path("value").asDouble()) : "-");
+    });
+  }
+
+  /** "57.1%", or "-" where there was nothing to count. */
+  private static String percent(JsonNode figure) {
+    JsonNode value = figure.path("value");
+    return value.isNumber() ? String.format(Locale.ROOT, "%.1f%%", 100 * value.asDouble()) : "-";
   }
 
   /** "simple 120 (60.0%), complex 80 (40.0%)". */

@@ -182,7 +182,7 @@ public final class ForcedWords implements Serializable {
     return !(numberSeparator && after + 1 < text.length() && Character.isDigit(text.charAt(after + 1)));
   }
 
-  private static boolean hasDigit(String text) {
+  static boolean hasDigit(String text) {
     for (int i = 0; i < text.length(); i++) {
       if (Character.isDigit(text.charAt(i))) {
         return true;

@@ -26,10 +26,12 @@ public final class ScoredCotPruner {
     List<RatioPruner.Selection> selections = tokenCounter.additive()
         ? pruner.select(costs, scores, forced, null, ratios)
         : measuredSelections(costs, scores, forced, rendered, ratios);
+    CompressionQuality quality = CompressionQuality.of(words, forced);
     List<CompressedCot> results = new ArrayList<>(ratios.length);
     for (RatioPruner.Selection selection : selections) {
       String text = selection.ratio() >= 1.0 ? cot : rendered.text(selection.kept());
-      results.add(new CompressedCot(text, selection.ratio(), selection.keptTokens(), selection.totalTokens()));
+      results.add(new CompressedCot(text, selection.ratio(), selection.keptTokens(), selection.totalTokens(),
+          quality.count(selection.kept())));
     }
     return results;
   }

@@ -23,9 +23,21 @@ class ScoredCotPrunerTest {
     List<CompressedCot> results = pruner.prune(cot, words, scores, null, 0.5, 0.3, 1.0);
 
     assertEquals(List.of(0.5, 0.3, 1.0), results.stream().map(CompressedCot::ratio).toList());
-    assertEquals(new CompressedCot("had 5 apples\nate all", 0.5, 5, 10), results.get(0));
-    assertEquals(new CompressedCot("had 5 apples", 0.3, 3, 10), results.get(1));
-    assertEquals(new CompressedCot(cot, 1.0, 10, 10), results.get(2));
+    assertEquals(new CompressedCot("had 5 apples\nate all", 0.5, 5, 10), withoutQuality(results.get(0)));
+    assertEquals(new CompressedCot("had 5 apples", 0.3, 3, 10), withoutQuality(results.get(1)));
+    assertEquals(new CompressedCot(cot, 1.0, 10, 10), withoutQuality(results.get(2)));
+    // the quality of the 0.3 pruning: "5" forced; kept had, 5, apples in one run
+    CompressionQuality.Counts quality = results.get(1).quality();
+    assertEquals(1, quality.forced());
+    assertEquals(10, quality.words());
+    assertEquals(3, quality.keptWords());
+    assertEquals(1, quality.keptRuns());
+    assertEquals(0, quality.fillersKept()); // "then" dropped
+    assertEquals(1, quality.fillers());
+  }
+
+  private static CompressedCot withoutQuality(CompressedCot cot) {
+    return new CompressedCot(cot.text(), cot.ratio(), cot.keptTokens(), cot.totalTokens());
   }
 
   @Test

@@ -11,7 +11,7 @@ import org.cotkit.pipelines.shape.CorpusStatistics;
 /**
  * TokenSkip compression of a batch of chosen chains of thought, the core {@code compress} and
  * {@code build} share: filter those over {@code --max-cot-tokens}, score every word's importance,
- * prune at each ratio. A chain of thought that cannot be scored or pruned is a dead letter. Not
+ * prune at each ratio, count the prunings' quality. A chain of thought that cannot be scored or pruned is a dead letter. Not
  * thread-safe: one per worker.
  */
 public final class CotCompression implements AutoCloseable {
@@ -40,8 +40,10 @@ public final class CotCompression implements AutoCloseable {
   public List<CompressedRecord> compress(List<ChosenCot> batch, BatchOutput out) {
     List<ScoredCot> scored = scorer.score(withinLength(batch, out),
         (cot, reason) -> out.deadLetter(DeadLetter.of(cot.record().origin(), SCORE, reason)));
-    return pruning.prune(scored,
+    List<CompressedRecord> compressed = pruning.prune(scored,
         (cot, reason) -> out.deadLetter(DeadLetter.of(cot.input().record().origin(), PRUNE, reason)));
+    QualityTally.count(compressed, out);
+    return compressed;
   }
 
   private List<ChosenCot> withinLength(List<ChosenCot> batch, BatchOutput out) {

@@ -128,6 +128,28 @@ public final class WriteManifest extends PTransform<PCollectionList<KV<String, L
     return section;
   }
 
+  /**
+   * The {@code quality.<γ>.<figure>.kept} and {@code .of} counts as
+   * {@code {γ: {figure: {value: kept / of, of: of}}}}; the value is null where there was nothing
+   * to count (no equation in the corpus, say).
+   */
+  static Map<String, Object> qualitySection(Map<String, Long> counts) {
+    Map<String, Map<String, Object>> byRatio = new TreeMap<>();
+    counts.forEach((key, of) -> {
+      if (!key.startsWith("quality.") || !key.endsWith(".of")) {
+        return;
+      }
+      String name = key.substring("quality.".length(), key.length() - ".of".length());
+      int dot = name.lastIndexOf('.');
+      long kept = counts.getOrDefault("quality." + name + ".kept", 0L);
+      Map<String, Object> figure = new LinkedHashMap<>();
+      figure.put("value", of == 0 ? null : (double) kept / of);
+      figure.put("of", of);
+      byRatio.computeIfAbsent(name.substring(0, dot), ratio -> new LinkedHashMap<>()).put(name.substring(dot + 1), figure);
+    });
+    return new LinkedHashMap<>(byRatio);
+  }
+
   /** The share of one difficulty class at which a run is warned that its labels tell nothing apart. */
   static final double ONE_CLASS_SHARE = 0.95;
 
@@ -269,6 +291,10 @@ public final class WriteManifest extends PTransform<PCollectionList<KV<String, L
       List<String> warnings = warnings(counts);
       if (!warnings.isEmpty()) {
         manifest.put("warnings", warnings);
+      }
+      Map<String, Object> quality = qualitySection(counts);
+      if (!quality.isEmpty()) {
+        manifest.put("quality", quality);
       }
       Map<String, Object> examples = distributionSection(counts, "examples.", List.of());
       if (!examples.isEmpty()) {

@@ -1,0 +1,273 @@
+package org.cotkit.compressors;
+
+import java.io.Serializable;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+
+/**
+ * What a reader of a pruned chain of thought can still follow, counted on one pruning: the figures
+ * a user checks before training on it. Each figure is a count over a count (kept numbers over
+ * numbers, say), so that a run adds them up over all its rows and divides once.
+ *
+ * <ul>
+ *   <li><b>forced</b>: words kept by the forcing rules, over all words.
+ *   <li><b>numbers</b>: words with a digit that were kept, over all of them.
+ *   <li><b>equations</b>: equations whose every operator between two kept numbers was kept, over
+ *       all equations. An equation is a run of adjacent math words (a number, an operator or
+ *       relation: {@code + - * / × ÷ = < >}, {@code \times}, {@code \cdot}, {@code \div},
+ *       {@code \pm}, a lone {@code x}, {@code times}, {@code plus}, {@code minus}, {@code divided},
+ *       {@code multiplied}, {@code by}, {@code over}, {@code of}) holding two numbers and an
+ *       operator between them. {@code 8 4 = 32} left of {@code 8 \times 4 = 32} is one that lost
+ *       an operator.
+ *   <li><b>latex_pairs</b>: LaTeX delimiter pairs ({@code \(…\)}, {@code \[…\]}, {@code $…$},
+ *       {@code $$…$$}) in different words whose two sides were both kept or both dropped, over
+ *       all such pairs.
+ *   <li><b>fillers</b> and <b>content</b>: discourse fillers kept ({@code so}, {@code then},
+ *       {@code wait}, {@code hmm}, {@code okay}, {@code let}…), over all fillers; content words
+ *       kept (words of letters that are neither a filler nor one of Lucene's English stop words),
+ *       over all content words.
+ *   <li><b>runs</b>: kept words, over the runs of adjacent kept words they form: the mean words
+ *       per kept run. Longer runs read as phrases; runs of one word read as a list of keywords.
+ * </ul>
+ */
+public final class CompressionQuality {
+
+  /** The figures of one pruning (or of a sum of them), as kept (or good) counts over totals. */
+  public record Counts(long forced, long words, long numbersKept, long numbers, long equationsIntact,
+      long equations, long latexPairsBalanced, long latexPairs, long fillersKept, long fillers,
+      long contentKept, long content, long keptWords, long keptRuns) implements Serializable {
+
+    public static final Counts NONE = new Counts(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+
+    public Counts plus(Counts other) {
+      return new Counts(forced + other.forced, words + other.words, numbersKept + other.numbersKept,
+          numbers + other.numbers, equationsIntact + other.equationsIntact, equations + other.equations,
+          latexPairsBalanced + other.latexPairsBalanced, latexPairs + other.latexPairs,
+          fillersKept + other.fillersKept, fillers + other.fillers, contentKept + other.contentKept,
+          content + other.content, keptWords + other.keptWords, keptRuns + other.keptRuns);
+    }
+  }
+
+  /** Discourse fillers of reasoning traces: what carries the least, however often it is said. */
+  static final Set<String> FILLERS = Set.of(
+      "therefore", "thus", "so", "now", "then", "hence", "wait", "hmm", "okay", "ok", "alright", "well",
+      "let", "me", "let's", "actually", "basically", "first", "next", "finally", "also", "just", "right");
+
+  private static final CharArraySet STOP_WORDS = EnglishAnalyzer.ENGLISH_STOP_WORDS_SET;
+
+  private static final Set<String> WORD_OPERATORS = Set.of(
+      "\\times", "\\cdot", "\\div", "\\pm", "x", "X", "times", "plus", "minus", "divided", "multiplied", "by",
+      "over", "of");
+
+  private static final Pattern SURROUNDING = Pattern.compile("^[$(\\[{]+|[$)\\]},.;:]+$");
+
+  private static final byte OTHER = 0;
+  private static final byte NUMBER = 1;
+  private static final byte OPERATOR = 2;
+  private static final byte FILLER = 3;
+  private static final byte CONTENT = 4;
+
+  /** What each word is. */
+  private final byte[] kinds;
+  private final boolean[] forced;
+  /** Each equation's number pairs with operators between them: {first number, second number}, by equation. */
+  private final List<List<int[]>> equations;
+  /** Delimiter pairs in different words: {opening word, closing word}. */
+  private final List<int[]> latexPairs;
+
+  private CompressionQuality(byte[] kinds, boolean[] forced, List<List<int[]>> equations, List<int[]> latexPairs) {
+    this.kinds = kinds;
+    this.forced = forced;
+    this.equations = equations;
+    this.latexPairs = latexPairs;
+  }
+
+  /**
+   * Reads one chain of thought once, for counting any number of its prunings.
+   *
+   * @param words the chain of thought's words
+   * @param forced which the forcing rules keep
+   */
+  public static CompressionQuality of(List<Word> words, boolean[] forced) {
+    byte[] kinds = new byte[words.size()];
+    for (int i = 0; i < kinds.length; i++) {
+      String text = words.get(i).text();
+      String key = words.get(i).key();
+      kinds[i] = isNumber(text) ? NUMBER
+          : isOperator(text) ? OPERATOR
+          : FILLERS.contains(key) ? FILLER
+          : !key.isEmpty() && key.chars().allMatch(Character::isLetter) && !STOP_WORDS.contains(key) ? CONTENT
+          : OTHER;
+    }
+    return new CompressionQuality(kinds, forced, equations(kinds), latexPairs(words));
+  }
+
+  /** The counts of one pruning: {@code kept[i]} for word i. */
+  public Counts count(boolean[] kept) {
+    long[] keptByKind = new long[5];
+    long[] allByKind = new long[5];
+    long forcedCount = 0;
+    long keptWords = 0;
+    long keptRuns = 0;
+    for (int i = 0; i < kinds.length; i++) {
+      forcedCount += forced[i] ? 1 : 0;
+      allByKind[kinds[i]]++;
+      if (kept[i]) {
+        keptByKind[kinds[i]]++;
+        keptWords++;
+        keptRuns += i == 0 || !kept[i - 1] ? 1 : 0;
+      }
+    }
+    long intact = 0;
+    for (List<int[]> equation : equations) {
+      boolean whole = true;
+      for (int[] pair : equation) {
+        if (kept[pair[0]] && kept[pair[1]]) {
+          for (int k = pair[0] + 1; k < pair[1]; k++) {
+            whole &= kept[k];
+          }
+        }
+      }
+      intact += whole ? 1 : 0;
+    }
+    long balanced = 0;
+    for (int[] pair : latexPairs) {
+      balanced += kept[pair[0]] == kept[pair[1]] ? 1 : 0;
+    }
+    return new Counts(forcedCount, kinds.length, keptByKind[NUMBER], allByKind[NUMBER], intact, equations.size(),
+        balanced, latexPairs.size(), keptByKind[FILLER], allByKind[FILLER], keptByKind[CONTENT], allByKind[CONTENT],
+        keptWords, keptRuns);
+  }
+
+  /** The counts of one pruning of {@code words}. */
+  public static Counts of(List<Word> words, boolean[] kept, boolean[] forced) {
+    return of(words, forced).count(kept);
+  }
+
+  /** Each run of adjacent math words with an operator between two numbers: its number pairs. */
+  private static List<List<int[]>> equations(byte[] kinds) {
+    List<List<int[]>> equations = new ArrayList<>();
+    int i = 0;
+    while (i < kinds.length) {
+      if (kinds[i] != NUMBER && kinds[i] != OPERATOR) {
+        i++;
+        continue;
+      }
+      List<int[]> pairs = new ArrayList<>();
+      int previousNumber = -1;
+      int end = i;
+      for (; end < kinds.length && (kinds[end] == NUMBER || kinds[end] == OPERATOR); end++) {
+        if (kinds[end] == NUMBER) {
+          if (previousNumber >= 0 && end - previousNumber > 1) {
+            pairs.add(new int[] {previousNumber, end});
+          }
+          previousNumber = end;
+        }
+      }
+      if (!pairs.isEmpty()) {
+        equations.add(pairs);
+      }
+      i = end;
+    }
+    return equations;
+  }
+
+  /** The delimiter pairs whose sides are in different words. */
+  private static List<int[]> latexPairs(List<Word> words) {
+    List<int[]> pairs = new ArrayList<>();
+    Deque<int[]> open = new ArrayDeque<>(); // {word, kind}: 0 \( 1 \[ 2 $ 3 $$
+    for (int w = 0; w < words.size(); w++) {
+      String text = words.get(w).text();
+      for (int c = 0; c < text.length(); c++) {
+        int kind = -1;
+        boolean opening = false;
+        boolean closing = false;
+        if (text.startsWith("\\(", c) || text.startsWith("\\[", c)) {
+          kind = text.charAt(c + 1) == '(' ? 0 : 1;
+          opening = true;
+          c++;
+        } else if (text.startsWith("\\)", c) || text.startsWith("\\]", c)) {
+          kind = text.charAt(c + 1) == ')' ? 0 : 1;
+          closing = true;
+          c++;
+        } else if (text.charAt(c) == '$' && (c == 0 || text.charAt(c - 1) != '\\')) {
+          kind = text.startsWith("$$", c) ? 3 : 2;
+          int end = c + (kind == 3 ? 2 : 1);
+          // a $ opens at the start of a word and closes at its end; one in the middle of a word
+          // ("$18" is money, not math, when nothing closes it) is neither
+          boolean atStart = onlyOf(text, 0, c, "([{");
+          boolean atEnd = onlyOf(text, end, text.length(), ".,;:!?)]}");
+          boolean top = !open.isEmpty() && open.peek()[1] == kind;
+          opening = atStart && !(atEnd && top);
+          closing = atEnd && !opening;
+          c = end - 1;
+        } else {
+          continue;
+        }
+        if (opening) {
+          open.push(new int[] {w, kind});
+        } else if (closing && popTo(open, kind)) {
+          int from = open.pop()[0];
+          if (from != w) {
+            pairs.add(new int[] {from, w});
+          }
+        }
+      }
+    }
+    return pairs;
+  }
+
+  /** Whether an opener of {@code kind} is open; openers above it (money's "$" never closes) are dropped. */
+  private static boolean popTo(Deque<int[]> open, int kind) {
+    for (int[] opener : open) {
+      if (opener[1] == kind) {
+        while (open.peek()[1] != kind) {
+          open.pop();
+        }
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean onlyOf(String text, int from, int to, String chars) {
+    for (int i = from; i < to; i++) {
+      if (chars.indexOf(text.charAt(i)) < 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** A word with a digit: a number, or a calculation written without spaces ({@code 48/2=24}). */
+  private static boolean isNumber(String text) {
+    return ForcedWords.hasDigit(text);
+  }
+
+  /** A word that is only an operator or relation, in symbols, LaTeX or words. */
+  private static boolean isOperator(String text) {
+    if (text.length() > 14) { // "multiplied" with a "$(" and "):" around it is the longest
+      return false;
+    }
+    String bare = SURROUNDING.matcher(text).replaceAll("");
+    if (bare.isEmpty()) {
+      return false;
+    }
+    if (WORD_OPERATORS.contains(bare) || WORD_OPERATORS.contains(bare.toLowerCase(Locale.ROOT))) {
+      return true;
+    }
+    for (int i = 0; i < bare.length(); i++) {
+      if (ForcedWords.OPERATORS.indexOf(bare.charAt(i)) < 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+}
