@@ -55,7 +55,8 @@ public final class CompressCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PipelineJob<CompressSettings> job = new PipelineJob<>("compress",
-        () -> new CompressSettings(io.settings(), tokenSkip.settings(lengths.unit()), split, dropIncorrect), CompressSettings::input,
+        () -> new CompressSettings(io.settings(), tokenSkip.settings(lengths.unit()), split, dropIncorrect),
+        CompressSettings::input,
         CompressPipeline::build, settings -> TokenSkipArgs.holdModel(settings.tokenSkip()));
     return job.run(spec.commandLine(), io, beamArgs);
   }
