@@ -73,7 +73,7 @@ public final class TokenSkipAcceptance {
         String compressed = result.getString(4).split(Pattern.quote(FINAL_ANSWER), 2)[0];
         double forcedShare = forcedShares.computeIfAbsent(cot.record().id(), id -> {
           List<Word> words = segmenter.segment(cot.cot());
-          boolean[] forced = forcedWords.mark(words, cot.answer());
+          boolean[] forced = forcedWords.mark(cot.cot(), words, cot.answer());
           int[] costs = counter.costs(cot.cot(), words);
           int count = 0;
           int total = 0;

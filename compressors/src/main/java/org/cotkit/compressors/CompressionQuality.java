@@ -5,7 +5,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.CharArraySet;
@@ -20,12 +19,12 @@ import org.apache.lucene.analysis.en.EnglishAnalyzer;
  *   <li><b>forced</b>: words kept by the forcing rules, over all words.
  *   <li><b>numbers</b>: words with a digit that were kept, over all of them.
  *   <li><b>equations</b>: equations whose every operator between two kept numbers was kept, over
- *       all equations. An equation is a run of adjacent math words (a number, an operator or
- *       relation: {@code + - * / × ÷ = < >}, {@code \times}, {@code \cdot}, {@code \div},
- *       {@code \pm}, a lone {@code x}, {@code times}, {@code plus}, {@code minus}, {@code divided},
- *       {@code multiplied}, {@code by}, {@code over}, {@code of}) holding two numbers and an
- *       operator between them. {@code 8 4 = 32} left of {@code 8 \times 4 = 32} is one that lost
- *       an operator.
+ *       all equations. An equation is a run of adjacent math words (numbers, and operator or
+ *       relation signs {@code + - * / × ÷ = < >}, or an operator in LaTeX or words between two
+ *       numbers: {@code \times}, {@code \cdot}, {@code \div}, {@code \pm}, a lone {@code x},
+ *       {@code times}, {@code plus}, {@code minus}, {@code over}, {@code of},
+ *       {@code divided by}, {@code multiplied by}) holding an operator between two numbers.
+ *       {@code 8 4 = 32} left of {@code 8 \times 4 = 32} is one that lost an operator.
  *   <li><b>latex_pairs</b>: LaTeX delimiter pairs ({@code \(…\)}, {@code \[…\]}, {@code $…$},
  *       {@code $$…$$}) in different words whose two sides were both kept or both dropped, over
  *       all such pairs.
@@ -62,10 +61,6 @@ public final class CompressionQuality {
 
   private static final CharArraySet STOP_WORDS = EnglishAnalyzer.ENGLISH_STOP_WORDS_SET;
 
-  private static final Set<String> WORD_OPERATORS = Set.of(
-      "\\times", "\\cdot", "\\div", "\\pm", "x", "X", "times", "plus", "minus", "divided", "multiplied", "by",
-      "over", "of");
-
   private static final Pattern SURROUNDING = Pattern.compile("^[$(\\[{]+|[$)\\]},.;:]+$");
 
   private static final byte OTHER = 0;
@@ -101,7 +96,7 @@ public final class CompressionQuality {
       String text = words.get(i).text();
       String key = words.get(i).key();
       kinds[i] = isNumber(text) ? NUMBER
-          : isOperator(text) ? OPERATOR
+          : isOperator(text) || ForcedWords.isOperatorBetweenNumbers(words, i) ? OPERATOR
           : FILLERS.contains(key) ? FILLER
           : !key.isEmpty() && key.chars().allMatch(Character::isLetter) && !STOP_WORDS.contains(key) ? CONTENT
           : OTHER;
@@ -251,17 +246,11 @@ public final class CompressionQuality {
     return ForcedWords.hasDigit(text);
   }
 
-  /** A word that is only an operator or relation, in symbols, LaTeX or words. */
+  /** A word that is only an operator or relation sign ({@code =}, {@code +}, {@code ×}…). */
   private static boolean isOperator(String text) {
-    if (text.length() > 14) { // "multiplied" with a "$(" and "):" around it is the longest
-      return false;
-    }
     String bare = SURROUNDING.matcher(text).replaceAll("");
     if (bare.isEmpty()) {
       return false;
-    }
-    if (WORD_OPERATORS.contains(bare) || WORD_OPERATORS.contains(bare.toLowerCase(Locale.ROOT))) {
-      return true;
     }
     for (int i = 0; i < bare.length(); i++) {
       if (ForcedWords.OPERATORS.indexOf(bare.charAt(i)) < 0) {

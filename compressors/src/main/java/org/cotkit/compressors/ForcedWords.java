@@ -3,13 +3,16 @@ package org.cotkit.compressors;
 import java.io.Serializable;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Decides which words pruning must never drop: words with a digit, math operators and relations,
+ * Decides which words pruning must never drop: words with a digit, math operators and relations
+ * (also in LaTeX or words between two numbers: {@code \times}, {@code times}, {@code divided by}),
  * the final answer, and tokens the user forces. Dropping any of these breaks the arithmetic a
- * student is meant to learn, whatever the importance scorer says.
+ * student is meant to learn, whatever the importance scorer says. A list item's {@code -} is
+ * markup, not a minus sign, and competes like any other word.
  */
 public final class ForcedWords implements Serializable {
 
@@ -30,19 +33,30 @@ public final class ForcedWords implements Serializable {
     this.forceTokens = forceTokens.stream().filter(t -> !t.isBlank()).map(String::strip).toList();
   }
 
-  /** Marks the forced words of one text; {@code answer} may be null when unknown. */
+  /** Marks the forced words of one text whose source is not at hand (no list markers are told apart). */
   public boolean[] mark(List<Word> words, String answer) {
+    return mark(null, words, answer);
+  }
+
+  /**
+   * Marks the forced words of one text; {@code answer} may be null when unknown.
+   *
+   * @param text the text the words were cut from, which tells a list item's {@code -} from a minus
+   *     sign; null when unknown
+   */
+  public boolean[] mark(String text, List<Word> words, String answer) {
     List<String> answerParts =
         answer == null || answer.isBlank() ? List.of() : List.of(answer.strip().split("\\s+"));
     BigDecimal answerValue = answerParts.size() == 1 ? numericValue(answerParts.get(0)) : null;
     boolean[] forced = new boolean[words.size()];
     for (int i = 0; i < forced.length; i++) {
-      String text = words.get(i).text();
+      String word = words.get(i).text();
       forced[i] =
-          (keepDigitsAndOperators && (hasDigit(text) || hasOperator(text) || isTimesBetweenNumbers(words, i)))
-              || (answerParts.size() == 1 && containsAny(text, answerParts))
-              || isSameNumber(answerValue, text)
-              || containsAny(text, forceTokens);
+          (keepDigitsAndOperators && (hasDigit(word) || (hasOperator(word) && !isListMarker(text, words, i))
+              || isOperatorBetweenNumbers(words, i)))
+              || (answerParts.size() == 1 && containsAny(word, answerParts))
+              || isSameNumber(answerValue, word)
+              || containsAny(word, forceTokens);
     }
     if (answerParts.size() > 1) {
       markAnswerRuns(words, answerParts, forced);
@@ -68,14 +82,66 @@ public final class ForcedWords implements Serializable {
     }
   }
 
-  /** GSM8K writes products as {@code 2 x 16}: a lone x between two numbers is an operator. */
-  private static boolean isTimesBetweenNumbers(List<Word> words, int i) {
-    String text = words.get(i).text();
-    return (text.equals("x") || text.equals("X"))
-        && i > 0
-        && i + 1 < words.size()
-        && hasDigit(words.get(i - 1).text())
-        && hasDigit(words.get(i + 1).text());
+  /**
+   * Operators written as words or LaTeX commands, kept where they stand between two numbers:
+   * GSM8K's {@code 2 x 16}, MATH's {@code 8 \times 4}, R1's {@code 0.2 times 50} and
+   * {@code 20% of 50}. A lone word ({@code times} in "three times", {@code of} in prose) is an
+   * ordinary word.
+   */
+  private static final Set<String> WORD_OPERATORS =
+      Set.of("x", "X", "\\times", "\\cdot", "\\div", "\\pm", "times", "plus", "minus", "over", "of");
+
+  /** Two-word operators, kept together between two numbers: {@code 48 divided by 2}. */
+  private static final Set<String> OPERATORS_BEFORE_BY = Set.of("divided", "multiplied");
+
+  static boolean isOperatorBetweenNumbers(List<Word> words, int i) {
+    String word = bare(words.get(i).text());
+    if (WORD_OPERATORS.contains(word)) {
+      return i > 0 && i + 1 < words.size() && hasDigit(words.get(i - 1).text()) && hasDigit(words.get(i + 1).text());
+    }
+    if (OPERATORS_BEFORE_BY.contains(word)) {
+      return i > 0 && i + 2 < words.size() && bare(words.get(i + 1).text()).equals("by")
+          && hasDigit(words.get(i - 1).text()) && hasDigit(words.get(i + 2).text());
+    }
+    if (word.equals("by")) {
+      return i > 1 && i + 1 < words.size() && OPERATORS_BEFORE_BY.contains(bare(words.get(i - 1).text()))
+          && hasDigit(words.get(i - 2).text()) && hasDigit(words.get(i + 1).text());
+    }
+    return false;
+  }
+
+  /** The word without the math delimiters around it: {@code $\times} is {@code \times}; {@code x.} ends a sentence. */
+  private static String bare(String word) {
+    int start = 0;
+    int end = word.length();
+    while (start < end && "$({[".indexOf(word.charAt(start)) >= 0) {
+      start++;
+    }
+    while (end > start && "$)}]".indexOf(word.charAt(end - 1)) >= 0) {
+      end--;
+    }
+    return word.substring(start, end);
+  }
+
+  /**
+   * A {@code -}, {@code *} or {@code +} that starts a line and stands alone is a list item's
+   * marker (markdown), not an operator: it competes like any other word.
+   */
+  private static boolean isListMarker(String source, List<Word> words, int i) {
+    String word = words.get(i).text();
+    if (source == null || !(word.equals("-") || word.equals("*") || word.equals("+"))) {
+      return false;
+    }
+    for (int at = words.get(i).start() - 1; at >= 0; at--) {
+      char c = source.charAt(at);
+      if (c == '\n' || c == '\r') {
+        return true;
+      }
+      if (!Character.isWhitespace(c)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

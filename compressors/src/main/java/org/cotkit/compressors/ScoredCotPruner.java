@@ -20,7 +20,7 @@ public final class ScoredCotPruner {
   /** One result per ratio, in the order given; {@code answer} (may be null) is always kept. */
   public List<CompressedCot> prune(
       String cot, List<Word> words, double[] scores, String answer, double... ratios) {
-    boolean[] forced = forcedWords.mark(words, answer);
+    boolean[] forced = forcedWords.mark(cot, words, answer);
     Rendered rendered = new Rendered(new SurfaceRenderer(cot, words));
     int[] costs = tokenCounter.costs(cot, words);
     List<RatioPruner.Selection> selections = tokenCounter.additive()

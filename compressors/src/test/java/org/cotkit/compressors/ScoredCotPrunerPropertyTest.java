@@ -69,7 +69,7 @@ class ScoredCotPrunerPropertyTest {
       ScoredCotPruner pruner = new ScoredCotPruner(forcedWords, new WordCounter());
       List<Word> words = SEGMENTER.segment(p.cot());
       List<String> sourceWords = words.stream().map(Word::text).toList();
-      boolean[] forced = forcedWords.mark(words, p.answer());
+      boolean[] forced = forcedWords.mark(p.cot(), words, p.answer());
 
       List<CompressedCot> results = pruner.prune(p.cot(), words, p.scores(), p.answer(), p.ratios());
 
