@@ -7,8 +7,7 @@ package org.cotkit.compressors;
  * text's length is the sum of its lines' lengths, each line taken with the line breaks after it;
  * a change inside one line changes only that line's count. Any count this way is
  * {@linkplain #approximate() marked}, for the caller to confirm with one whole count: a tokenizer
- * whose pieces do cross lines (a SentencePiece one that puts a space before every text) shows up
- * there, not in a dataset.
+ * whose pieces do cross lines shows up there, not in a dataset.
  */
 final class LineDeltaLength {
 
