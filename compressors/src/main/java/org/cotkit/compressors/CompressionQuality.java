@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 
@@ -60,8 +59,6 @@ public final class CompressionQuality {
       "let", "me", "let's", "actually", "basically", "first", "next", "finally", "also", "just", "right");
 
   private static final CharArraySet STOP_WORDS = EnglishAnalyzer.ENGLISH_STOP_WORDS_SET;
-
-  private static final Pattern SURROUNDING = Pattern.compile("^[$(\\[{]+|[$)\\]},.;:]+$");
 
   private static final byte OTHER = 0;
   private static final byte NUMBER = 1;
@@ -248,7 +245,7 @@ public final class CompressionQuality {
 
   /** A word that is only an operator or relation sign ({@code =}, {@code +}, {@code ×}…). */
   private static boolean isOperator(String text) {
-    String bare = SURROUNDING.matcher(text).replaceAll("");
+    String bare = ForcedWords.strip(text, "$([{", "$)]},.;:");
     if (bare.isEmpty()) {
       return false;
     }

@@ -112,12 +112,20 @@ public final class ForcedWords implements Serializable {
 
   /** The word without the math delimiters around it: {@code $\times} is {@code \times}; {@code x.} ends a sentence. */
   private static String bare(String word) {
+    return strip(word, "$({[", "$)}]");
+  }
+
+  /**
+   * {@code word} without the run of {@code leading} characters it starts with and the run of
+   * {@code trailing} ones it ends with.
+   */
+  static String strip(String word, String leading, String trailing) {
     int start = 0;
     int end = word.length();
-    while (start < end && "$({[".indexOf(word.charAt(start)) >= 0) {
+    while (start < end && leading.indexOf(word.charAt(start)) >= 0) {
       start++;
     }
-    while (end > start && "$)}]".indexOf(word.charAt(end - 1)) >= 0) {
+    while (end > start && trailing.indexOf(word.charAt(end - 1)) >= 0) {
       end--;
     }
     return word.substring(start, end);
@@ -149,15 +157,7 @@ public final class ForcedWords implements Serializable {
    * sentence punctuation ({@code $1,000.00.} is 1000); null when it is not a plain number.
    */
   static BigDecimal numericValue(String text) {
-    int start = 0;
-    int end = text.length();
-    while (start < end && "$€£(".indexOf(text.charAt(start)) >= 0) {
-      start++;
-    }
-    while (end > start && ".,;:!?)%".indexOf(text.charAt(end - 1)) >= 0) {
-      end--;
-    }
-    String number = text.substring(start, end).replace(",", "");
+    String number = strip(text, "$€£(", ".,;:!?)%").replace(",", "");
     if (number.isEmpty() || !number.matches("-?\\d+(\\.\\d+)?")) {
       return null;
     }

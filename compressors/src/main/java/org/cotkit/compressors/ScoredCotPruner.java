@@ -30,8 +30,9 @@ public final class ScoredCotPruner {
     List<CompressedCot> results = new ArrayList<>(ratios.length);
     for (RatioPruner.Selection selection : selections) {
       String text = selection.ratio() >= 1.0 ? cot : rendered.text(selection.kept());
+      // the whole CoT (γ = 1) is not a pruning: nothing of it to judge
       results.add(new CompressedCot(text, selection.ratio(), selection.keptTokens(), selection.totalTokens(),
-          quality.count(selection.kept())));
+          selection.ratio() >= 1.0 ? CompressionQuality.Counts.NONE : quality.count(selection.kept())));
     }
     return results;
   }

@@ -66,14 +66,7 @@ public final class ChoiceExtractor {
     if (text == null || text.isBlank()) {
       return Optional.empty();
     }
-    ThinkTrace trace = ThinkTrace.split(text);
-    if (trace.hadThinkTags() && !trace.response().isEmpty()) {
-      Optional<ExtractedAnswer> fromResponse = extractStated(trace.response());
-      if (fromResponse.isPresent()) {
-        return fromResponse;
-      }
-    }
-    return extractStated(text);
+    return ThinkTrace.responseFirst(text, ChoiceExtractor::extractStated);
   }
 
   private static Optional<ExtractedAnswer> extractStated(String text) {

@@ -45,14 +45,7 @@ public final class FinalAnswerExtractor {
     if (text == null || text.isBlank()) {
       return Optional.empty();
     }
-    ThinkTrace trace = ThinkTrace.split(text);
-    if (trace.hadThinkTags() && !trace.response().isEmpty()) {
-      Optional<ExtractedAnswer> fromResponse = extractMarked(trace.response());
-      if (fromResponse.isPresent()) {
-        return fromResponse;
-      }
-    }
-    Optional<ExtractedAnswer> marked = extractMarked(text);
+    Optional<ExtractedAnswer> marked = ThinkTrace.responseFirst(text, FinalAnswerExtractor::extractMarked);
     if (marked.isPresent()) {
       return marked;
     }
@@ -110,16 +103,22 @@ public final class FinalAnswerExtractor {
       return null;
     }
     int open = text.indexOf('{', at);
+    int close = closingBrace(text, open);
+    return close < 0 ? null : text.substring(open + 1, close).strip(); // unbalanced: not a usable answer
+  }
+
+  /** The index of the brace that closes the one at {@code open}, braces balanced; -1 if none does. */
+  static int closingBrace(String text, int open) {
     int depth = 0;
     for (int i = open; i < text.length(); i++) {
       char c = text.charAt(i);
       if (c == '{') {
         depth++;
       } else if (c == '}' && --depth == 0) {
-        return text.substring(open + 1, i).strip();
+        return i;
       }
     }
-    return null; // unbalanced: not a usable answer
+    return -1;
   }
 
   private static String lastGroup(Pattern pattern, String text) {

@@ -139,16 +139,7 @@ public record MultipleChoiceAnswer(char letter, String optionText) {
 
   /** Whether the brace at {@code open} closes at the end of {@code s}, and not before. */
   private static boolean closesAtEnd(String s, int open) {
-    int depth = 0;
-    for (int i = open; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c == '{') {
-        depth++;
-      } else if (c == '}' && --depth == 0) {
-        return i == s.length() - 1;
-      }
-    }
-    return false;
+    return FinalAnswerExtractor.closingBrace(s, open) == s.length() - 1;
   }
 
   private static char firstGroup(Matcher m) {

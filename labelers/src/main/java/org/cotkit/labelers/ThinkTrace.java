@@ -1,6 +1,8 @@
 package org.cotkit.labelers;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * A reasoning model's generation split into its thought and its final response, at the markers
@@ -47,6 +49,21 @@ public record ThinkTrace(String thinking, String response, boolean hadThinkTags)
       }
     }
     return new ThinkTrace(thinking, "", false);
+  }
+
+  /**
+   * What {@code rules} find in the final response of a reasoning trace, else in the whole text: a
+   * model states its answer after its thought, and what the thought tried on the way is no answer.
+   */
+  static Optional<ExtractedAnswer> responseFirst(String text, Function<String, Optional<ExtractedAnswer>> rules) {
+    ThinkTrace trace = split(text);
+    if (trace.hadThinkTags() && !trace.response().isEmpty()) {
+      Optional<ExtractedAnswer> fromResponse = rules.apply(trace.response());
+      if (fromResponse.isPresent()) {
+        return fromResponse;
+      }
+    }
+    return rules.apply(text);
   }
 
   /** The response without the solution markers around it, when it has them. */
