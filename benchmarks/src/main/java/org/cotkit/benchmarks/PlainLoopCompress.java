@@ -14,7 +14,7 @@ import org.cotkit.compressors.BigramModel;
 import org.cotkit.compressors.CompressedCot;
 import org.cotkit.compressors.ForcedWords;
 import org.cotkit.compressors.ScoredCotPruner;
-import org.cotkit.compressors.SelfInformationScorer;
+import org.cotkit.compressors.WordImportanceScorer;
 import org.cotkit.compressors.WordCounter;
 import org.cotkit.compressors.Word;
 import org.cotkit.compressors.WordSegmenter;
@@ -84,7 +84,7 @@ public final class PlainLoopCompress {
     for (ChosenCot cot : cots) {
       counts.add(segmenter.segment(cot.cot()));
     }
-    SelfInformationScorer scorer = new SelfInformationScorer(BigramModel.fit(counts));
+    WordImportanceScorer scorer = new WordImportanceScorer(BigramModel.fit(counts));
     ScoredCotPruner pruner =
         new ScoredCotPruner(new ForcedWords(true, List.of()), new WordCounter());
     TokenSkipFormat format = new TokenSkipFormat(TokenSkipFormat.DEFAULT_SEPARATOR);

@@ -15,6 +15,7 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.cotkit.compressors.ForcedWords;
+import org.cotkit.compressors.ScoredCotPruner;
 import org.cotkit.compressors.StudentTokenizer;
 import org.cotkit.compressors.TokenCounter;
 import org.cotkit.compressors.Word;
@@ -52,7 +53,8 @@ public final class TokenSkipAcceptance {
 
     Map<String, ChosenCot> cots = readCots(input, preset);
     WordSegmenter segmenter = new WordSegmenter();
-    ForcedWords forcedWords = new ForcedWords(keepDigits, List.of());
+    // the pruner's own forced words: the forcing rules' and the other side of every pair holding one
+    ScoredCotPruner pruner = new ScoredCotPruner(new ForcedWords(keepDigits, List.of()), counter);
 
     Map<Double, double[]> byRatio = new TreeMap<>(); // γ → {rows, excluded, sum |Δ| over included, max |Δ|}
     long rows = 0;
@@ -73,7 +75,7 @@ public final class TokenSkipAcceptance {
         String compressed = result.getString(4).split(Pattern.quote(FINAL_ANSWER), 2)[0];
         double forcedShare = forcedShares.computeIfAbsent(cot.record().id(), id -> {
           List<Word> words = segmenter.segment(cot.cot());
-          boolean[] forced = forcedWords.mark(cot.cot(), words, cot.answer());
+          boolean[] forced = pruner.forced(cot.cot(), words, cot.answer());
           int[] costs = counter.costs(cot.cot(), words);
           int count = 0;
           int total = 0;

@@ -58,8 +58,8 @@ final class TokenSkipArgs {
   int maxCotTokens;
 
   @Option(names = "--scorer", paramLabel = "ngram|onnx", defaultValue = "ngram",
-      description = "Importance scorer. ngram: self-information under a bigram model fitted on the input (no "
-          + "model needed). onnx: an LLMLingua-2-style token classifier exported to ONNX, in --model-dir. "
+      description = "Importance scorer. ngram: a word's information under n-gram statistics of the input, less a "
+          + "penalty for fillers and function words (no model needed). onnx: an LLMLingua-2-style token classifier exported to ONNX, in --model-dir. "
           + "Default: ${DEFAULT-VALUE}.")
   Scorer scorer;
 

@@ -95,6 +95,11 @@ public final class BigramCounts implements Serializable {
     return id == null ? -1 : id;
   }
 
+  /** The word key numbered {@code id}. */
+  String key(int id) {
+    return keys.get(id);
+  }
+
   /** How many word keys (and {@link #START}) are numbered: numbers run from 0 below this. */
   int numberedKeys() {
     return keys.size();

@@ -27,6 +27,9 @@ public final class BigramModel implements Serializable {
   private final int[] historyFollowers;
   /** By word number: number of distinct histories it follows. */
   private final int[] continuations;
+  /** By word number: how often it occurs (after any history, {@link BigramCounts#START} included). */
+  private final long[] occurrences;
+  private final long wordCount;
   private final int vocabularySize;
   private final double continuationDenominator;
 
@@ -37,11 +40,18 @@ public final class BigramModel implements Serializable {
     historyTotals = new long[numbered];
     historyFollowers = new int[numbered];
     continuations = new int[numbered];
+    occurrences = new long[numbered];
     counts.forEachBigram((previous, word, count) -> {
       historyTotals[previous] += count;
       historyFollowers[previous] += 1;
       continuations[word] += 1;
+      occurrences[word] += count;
     });
+    long words = 0;
+    for (long occurrence : occurrences) {
+      words += occurrence;
+    }
+    wordCount = words;
     int followers = 0;
     for (int continuation : continuations) {
       followers += continuation > 0 ? 1 : 0;
@@ -76,6 +86,16 @@ public final class BigramModel implements Serializable {
     return counts.id(key);
   }
 
+  /** How many word numbers there are: they run from 0 below this. */
+  int numberedWords() {
+    return occurrences.length;
+  }
+
+  /** The word key numbered {@code word}. */
+  String key(int word) {
+    return counts.key(word);
+  }
+
   /** Natural-log probability of word number {@code word} following number {@code previous}. */
   public double logProbability(int previous, int word) {
     double continuation = ((word < 0 ? 0 : continuations[word]) + 1.0) / continuationDenominator;
@@ -87,6 +107,15 @@ public final class BigramModel implements Serializable {
     double seen = Math.max(pairCount - discount, 0.0) / total;
     double backoffWeight = discount * historyFollowers[previous] / total;
     return Math.log(seen + backoffWeight * continuation);
+  }
+
+  /**
+   * Natural-log probability of word number {@code word} on its own, whatever precedes it:
+   * add-one smoothed, so that a word never seen gets the probability of one seen once less.
+   */
+  public double logUnigramProbability(int word) {
+    double occurred = word < 0 ? 0 : occurrences[word];
+    return Math.log((occurred + 1.0) / (wordCount + vocabularySize + 1.0));
   }
 
   /** Number of distinct word keys the model has seen after some history. */

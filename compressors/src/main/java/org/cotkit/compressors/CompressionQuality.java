@@ -1,11 +1,8 @@
 package org.cotkit.compressors;
 
 import java.io.Serializable;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
-import java.util.Set;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 
@@ -53,11 +50,6 @@ public final class CompressionQuality {
     }
   }
 
-  /** Discourse fillers of reasoning traces: what carries the least, however often it is said. */
-  static final Set<String> FILLERS = Set.of(
-      "therefore", "thus", "so", "now", "then", "hence", "wait", "hmm", "okay", "ok", "alright", "well",
-      "let", "me", "let's", "actually", "basically", "first", "next", "finally", "also", "just", "right");
-
   private static final CharArraySet STOP_WORDS = EnglishAnalyzer.ENGLISH_STOP_WORDS_SET;
 
   private static final byte OTHER = 0;
@@ -94,11 +86,11 @@ public final class CompressionQuality {
       String key = words.get(i).key();
       kinds[i] = isNumber(text) ? NUMBER
           : isOperator(text) || ForcedWords.isOperatorBetweenNumbers(words, i) ? OPERATOR
-          : FILLERS.contains(key) ? FILLER
+          : WordClasses.FILLERS.contains(key) ? FILLER
           : !key.isEmpty() && key.chars().allMatch(Character::isLetter) && !STOP_WORDS.contains(key) ? CONTENT
           : OTHER;
     }
-    return new CompressionQuality(kinds, forced, equations(kinds), latexPairs(words));
+    return new CompressionQuality(kinds, forced, equations(kinds), PairedWords.delimiterPairs(words));
   }
 
   /** The counts of one pruning: {@code kept[i]} for word i. */
@@ -169,73 +161,6 @@ public final class CompressionQuality {
       i = end;
     }
     return equations;
-  }
-
-  /** The delimiter pairs whose sides are in different words. */
-  private static List<int[]> latexPairs(List<Word> words) {
-    List<int[]> pairs = new ArrayList<>();
-    Deque<int[]> open = new ArrayDeque<>(); // {word, kind}: 0 \( 1 \[ 2 $ 3 $$
-    for (int w = 0; w < words.size(); w++) {
-      String text = words.get(w).text();
-      for (int c = 0; c < text.length(); c++) {
-        int kind = -1;
-        boolean opening = false;
-        boolean closing = false;
-        if (text.startsWith("\\(", c) || text.startsWith("\\[", c)) {
-          kind = text.charAt(c + 1) == '(' ? 0 : 1;
-          opening = true;
-          c++;
-        } else if (text.startsWith("\\)", c) || text.startsWith("\\]", c)) {
-          kind = text.charAt(c + 1) == ')' ? 0 : 1;
-          closing = true;
-          c++;
-        } else if (text.charAt(c) == '$' && (c == 0 || text.charAt(c - 1) != '\\')) {
-          kind = text.startsWith("$$", c) ? 3 : 2;
-          int end = c + (kind == 3 ? 2 : 1);
-          // a $ opens at the start of a word and closes at its end; one in the middle of a word
-          // ("$18" is money, not math, when nothing closes it) is neither
-          boolean atStart = onlyOf(text, 0, c, "([{");
-          boolean atEnd = onlyOf(text, end, text.length(), ".,;:!?)]}");
-          boolean top = !open.isEmpty() && open.peek()[1] == kind;
-          opening = atStart && !(atEnd && top);
-          closing = atEnd && !opening;
-          c = end - 1;
-        } else {
-          continue;
-        }
-        if (opening) {
-          open.push(new int[] {w, kind});
-        } else if (closing && popTo(open, kind)) {
-          int from = open.pop()[0];
-          if (from != w) {
-            pairs.add(new int[] {from, w});
-          }
-        }
-      }
-    }
-    return pairs;
-  }
-
-  /** Whether an opener of {@code kind} is open; openers above it (money's "$" never closes) are dropped. */
-  private static boolean popTo(Deque<int[]> open, int kind) {
-    for (int[] opener : open) {
-      if (opener[1] == kind) {
-        while (open.peek()[1] != kind) {
-          open.pop();
-        }
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static boolean onlyOf(String text, int from, int to, String chars) {
-    for (int i = from; i < to; i++) {
-      if (chars.indexOf(text.charAt(i)) < 0) {
-        return false;
-      }
-    }
-    return true;
   }
 
   /** A word with a digit: a number, or a calculation written without spaces ({@code 48/2=24}). */

@@ -24,4 +24,10 @@ public final class CotCompressor {
     List<Word> words = segmenter.segment(cot);
     return pruner.prune(cot, words, scorer.score(words), answer, ratios);
   }
+
+  /** Compresses {@code cot}, written for {@code question}, to every ratio, as the pipeline does. */
+  public List<CompressedCot> compress(String question, String cot, String answer, double... ratios) {
+    List<Word> words = segmenter.segment(cot);
+    return pruner.prune(cot, words, scorer.score(words, segmenter.segment(question)), answer, ratios);
+  }
 }

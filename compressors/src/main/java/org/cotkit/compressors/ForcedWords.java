@@ -18,8 +18,8 @@ public final class ForcedWords implements Serializable {
 
   private static final long serialVersionUID = 1L;
 
-  /** Characters that make a word an operator or relation. */
-  public static final String OPERATORS = "+-*/×÷=<>≤≥≠";
+  /** Characters that make a word an operator or relation (also the minus sign and dots that typeset ones use). */
+  public static final String OPERATORS = "+-*/×÷=<>≤≥≠−·⋅";
 
   private final boolean keepDigitsAndOperators;
   private final List<String> forceTokens;
@@ -83,10 +83,10 @@ public final class ForcedWords implements Serializable {
   }
 
   /**
-   * Operators written as words or LaTeX commands, kept where they stand between two numbers:
-   * GSM8K's {@code 2 x 16}, MATH's {@code 8 \times 4}, R1's {@code 0.2 times 50} and
-   * {@code 20% of 50}. A lone word ({@code times} in "three times", {@code of} in prose) is an
-   * ordinary word.
+   * Operators written as words or LaTeX commands, kept where they stand between two numbers, or
+   * a number and its quantity and a number: GSM8K's {@code 2 x 16} and {@code 2 trees x 2}, MATH's
+   * {@code 8 \times 4}, R1's {@code 0.2 times 50} and {@code 20% of 50}. A lone word
+   * ({@code times} in "three times", {@code of} in prose) is an ordinary word.
    */
   private static final Set<String> WORD_OPERATORS =
       Set.of("x", "X", "\\times", "\\cdot", "\\div", "\\pm", "times", "plus", "minus", "over", "of");
@@ -97,17 +97,42 @@ public final class ForcedWords implements Serializable {
   static boolean isOperatorBetweenNumbers(List<Word> words, int i) {
     String word = bare(words.get(i).text());
     if (WORD_OPERATORS.contains(word)) {
-      return i > 0 && i + 1 < words.size() && hasDigit(words.get(i - 1).text()) && hasDigit(words.get(i + 1).text());
+      // "of" only between two numbers: "5 apples of 3 baskets" is prose
+      return i + 1 < words.size() && hasDigit(words.get(i + 1).text())
+          && (word.equals("of") ? i > 0 && hasDigit(words.get(i - 1).text()) : numberOrQuantityBefore(words, i));
     }
     if (OPERATORS_BEFORE_BY.contains(word)) {
-      return i > 0 && i + 2 < words.size() && bare(words.get(i + 1).text()).equals("by")
-          && hasDigit(words.get(i - 1).text()) && hasDigit(words.get(i + 2).text());
+      return i + 2 < words.size() && bare(words.get(i + 1).text()).equals("by")
+          && numberOrQuantityBefore(words, i) && hasDigit(words.get(i + 2).text());
     }
     if (word.equals("by")) {
       return i > 1 && i + 1 < words.size() && OPERATORS_BEFORE_BY.contains(bare(words.get(i - 1).text()))
-          && hasDigit(words.get(i - 2).text()) && hasDigit(words.get(i + 1).text());
+          && numberOrQuantityBefore(words, i - 1) && hasDigit(words.get(i + 1).text());
     }
     return false;
+  }
+
+  /**
+   * Whether a number, or a number and the quantity it counts, stands right before word i:
+   * {@code 2 x}, and GSM8K's {@code 2 trees x 2 = 4}.
+   */
+  private static boolean numberOrQuantityBefore(List<Word> words, int i) {
+    if (i < 1) {
+      return false;
+    }
+    if (hasDigit(words.get(i - 1).text())) {
+      return true;
+    }
+    return i >= 2 && hasDigit(words.get(i - 2).text()) && isLetters(words.get(i - 1).text());
+  }
+
+  private static boolean isLetters(String text) {
+    for (int c = 0; c < text.length(); c++) {
+      if (!Character.isLetter(text.charAt(c))) {
+        return false;
+      }
+    }
+    return !text.isEmpty();
   }
 
   /** The word without the math delimiters around it: {@code $\times} is {@code \times}; {@code x.} ends a sentence. */

@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * TokenSkip-style pruning to a target ratio γ: keeps every forced word, then the highest-scoring
  * remaining words, until the kept share of tokens reaches γ. The share is never below γ and
- * exceeds it only by the last word added (or by the forced words alone). Ties in score keep the
+ * exceeds it only by the last word (or group of words kept together) added, or by the forced
+ * words alone. Ties in score keep the
  * earlier word, so the result is deterministic.
  *
  * <p>A word's cost in tokens may be an estimate (a subword tokenizer can split a word differently
@@ -35,31 +36,45 @@ public final class RatioPruner {
   public List<Selection> select(List<Word> words, double[] scores, boolean[] forced, double... ratios) {
     int[] costs = new int[words.size()];
     Arrays.fill(costs, 1);
-    return select(costs, scores, forced, null, ratios);
+    return select(costs, scores, forced, null, null, ratios);
   }
 
   /**
-   * Selects the kept words for each ratio. The ranking is computed once and shared by all ratios.
+   * Selects the kept words for each ratio, every word on its own. The ranking is computed once and
+   * shared by all ratios.
    *
    * @param costs each word's tokens; the text's length is their sum
    * @param exact measures a selection when the costs are estimates; null when they add up exactly
    * @throws IllegalArgumentException if a ratio is outside (0, 1] or the arrays differ in length
    */
   public List<Selection> select(int[] costs, double[] scores, boolean[] forced, KeptLength exact, double... ratios) {
+    return select(costs, scores, forced, null, exact, ratios);
+  }
+
+  /**
+   * Selects the kept words for each ratio, keeping or dropping each group of words together
+   * ({@link PairedWords#groups}): a group comes in with its highest-ranked word, and the share
+   * exceeds γ only by the last word or group added. A group holding a forced word is forced whole.
+   *
+   * @param together the groups as a ring of next words; null when every word stands alone
+   */
+  public List<Selection> select(
+      int[] costs, double[] scores, boolean[] forced, int[] together, KeptLength exact, double... ratios) {
     int n = costs.length;
-    if (scores.length != n || forced.length != n) {
+    if (scores.length != n || forced.length != n || (together != null && together.length != n)) {
       throw new IllegalArgumentException(
           "expected " + n + " scores and forced marks, got " + scores.length + " and " + forced.length);
     }
+    boolean[] mustKeep = together == null ? forced : PairedWords.closeForced(forced.clone(), together);
     int totalTokens = 0;
     int forcedTokens = 0;
     for (int i = 0; i < n; i++) {
       totalTokens += costs[i];
-      if (forced[i]) {
+      if (mustKeep[i]) {
         forcedTokens += costs[i];
       }
     }
-    int[] ranked = rankUnforced(scores, forced);
+    int[] ranked = rankUnforced(scores, mustKeep, together);
 
     List<Selection> selections = new ArrayList<>(ratios.length);
     for (double ratio : ratios) {
@@ -72,7 +87,7 @@ public final class RatioPruner {
         selections.add(new Selection(ratio, all, totalTokens, totalTokens));
         continue;
       }
-      boolean[] kept = forced.clone();
+      boolean[] kept = mustKeep.clone();
       long target = targetTokens(ratio, totalTokens);
       int estimated = forcedTokens;
       long wanted = target;
@@ -80,8 +95,7 @@ public final class RatioPruner {
       int keptTokens;
       while (true) {
         for (; r < ranked.length && estimated < wanted; r++) {
-          kept[ranked[r]] = true;
-          estimated += costs[ranked[r]];
+          estimated += mark(kept, ranked[r], together, costs, true);
         }
         if (exact == null) {
           keptTokens = estimated;
@@ -100,10 +114,10 @@ public final class RatioPruner {
       boolean measuredLong = exact != null && keptTokens > estimated;
       while (measuredLong && r > 0 && keptTokens >= target) {
         int last = ranked[r - 1];
-        kept[last] = false;
+        mark(kept, last, together, costs, false);
         int without = exact.of(kept);
         if (without < target) {
-          kept[last] = true;
+          mark(kept, last, together, costs, true);
           break;
         }
         keptTokens = without;
@@ -112,6 +126,18 @@ public final class RatioPruner {
       selections.add(new Selection(ratio, kept, keptTokens, totalTokens));
     }
     return selections;
+  }
+
+  /** Keeps (or drops) word {@code first} and the rest of its group; returns the group's tokens. */
+  private static int mark(boolean[] kept, int first, int[] together, int[] costs, boolean keep) {
+    int tokens = 0;
+    int word = first;
+    do {
+      kept[word] = keep;
+      tokens += costs[word];
+      word = together == null ? first : together[word];
+    } while (word != first);
+    return tokens;
   }
 
   /**
@@ -135,8 +161,11 @@ public final class RatioPruner {
     return target;
   }
 
-  /** Indices of unforced words, highest score first, earlier word first among equal scores. */
-  private static int[] rankUnforced(double[] scores, boolean[] forced) {
+  /**
+   * Indices of unforced words, highest score first, earlier word first among equal scores; of a
+   * group, only its highest-ranked word, which stands for the group.
+   */
+  private static int[] rankUnforced(double[] scores, boolean[] forced, int[] together) {
     int count = 0;
     for (boolean f : forced) {
       if (!f) {
@@ -154,9 +183,20 @@ public final class RatioPruner {
       return byScore != 0 ? byScore : Integer.compare(a, b);
     });
     int[] ranked = new int[count];
+    boolean[] placed = together == null ? null : new boolean[forced.length];
+    int units = 0;
     for (int j = 0; j < count; j++) {
-      ranked[j] = order[j];
+      int word = order[j];
+      if (placed != null) {
+        if (placed[word]) {
+          continue;
+        }
+        for (int member = together[word]; member != word; member = together[member]) {
+          placed[member] = true;
+        }
+      }
+      ranked[units++] = word;
     }
-    return ranked;
+    return units == count ? ranked : Arrays.copyOf(ranked, units);
   }
 }

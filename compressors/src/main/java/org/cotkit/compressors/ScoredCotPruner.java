@@ -4,7 +4,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-/** Prunes an already scored chain of thought to each target ratio: force, select, render. */
+/**
+ * Prunes an already scored chain of thought to each target ratio: force, select, render. LaTeX
+ * delimiters and braces are kept or dropped in pairs ({@link PairedWords}).
+ */
 public final class ScoredCotPruner {
 
   private final ForcedWords forcedWords;
@@ -20,12 +23,13 @@ public final class ScoredCotPruner {
   /** One result per ratio, in the order given; {@code answer} (may be null) is always kept. */
   public List<CompressedCot> prune(
       String cot, List<Word> words, double[] scores, String answer, double... ratios) {
-    boolean[] forced = forcedWords.mark(cot, words, answer);
+    int[] together = PairedWords.groups(words);
+    boolean[] forced = PairedWords.closeForced(forcedWords.mark(cot, words, answer), together);
     Rendered rendered = new Rendered(new SurfaceRenderer(cot, words));
     int[] costs = tokenCounter.costs(cot, words);
     List<RatioPruner.Selection> selections = tokenCounter.additive()
-        ? pruner.select(costs, scores, forced, null, ratios)
-        : measuredSelections(costs, scores, forced, rendered, ratios);
+        ? pruner.select(costs, scores, forced, together, null, ratios)
+        : measuredSelections(costs, scores, forced, together, rendered, ratios);
     CompressionQuality quality = CompressionQuality.of(words, forced);
     List<CompressedCot> results = new ArrayList<>(ratios.length);
     for (RatioPruner.Selection selection : selections) {
@@ -38,12 +42,20 @@ public final class ScoredCotPruner {
   }
 
   /**
+   * The words no pruning of this chain of thought drops: the forced ones, and the other side of
+   * each pair that holds one.
+   */
+  public boolean[] forced(String cot, List<Word> words, String answer) {
+    return PairedWords.closeForced(forcedWords.mark(cot, words, answer), PairedWords.groups(words));
+  }
+
+  /**
    * Selections whose lengths are measured on the rendered text, one ratio at a time: counted again
    * line by line as words are added and given back, then confirmed with one whole count. Should
    * the two ever differ, the ratio is selected again with whole counts only, and so is the rest.
    */
   private List<RatioPruner.Selection> measuredSelections(
-      int[] costs, double[] scores, boolean[] forced, Rendered rendered, double... ratios) {
+      int[] costs, double[] scores, boolean[] forced, int[] together, Rendered rendered, double... ratios) {
     LineDeltaLength lines = new LineDeltaLength(tokenCounter);
     RatioPruner.KeptLength byLines = kept -> lines.of(rendered.text(kept));
     RatioPruner.KeptLength whole = kept -> tokenCounter.count(rendered.text(kept));
@@ -51,11 +63,11 @@ public final class ScoredCotPruner {
     List<RatioPruner.Selection> selections = new ArrayList<>(ratios.length);
     for (double ratio : ratios) {
       lines.reset();
-      RatioPruner.Selection selection = pruner.select(costs, scores, forced, linesAdd ? byLines : whole, ratio).get(0);
+      RatioPruner.Selection selection = pruner.select(costs, scores, forced, together, linesAdd ? byLines : whole, ratio).get(0);
       if (linesAdd && lines.approximate()
           && tokenCounter.count(rendered.text(selection.kept())) != selection.keptTokens()) {
         linesAdd = false;
-        selection = pruner.select(costs, scores, forced, whole, ratio).get(0);
+        selection = pruner.select(costs, scores, forced, together, whole, ratio).get(0);
       }
       selections.add(selection);
     }

@@ -155,8 +155,8 @@ class BigramModelTest {
       copy = (BigramModel) in.readObject();
     }
     assertEquals(gsm8kModel.vocabularySize(), copy.vocabularySize());
-    SelfInformationScorer original = new SelfInformationScorer(gsm8kModel);
-    SelfInformationScorer restored = new SelfInformationScorer(copy);
+    WordImportanceScorer original = new WordImportanceScorer(gsm8kModel);
+    WordImportanceScorer restored = new WordImportanceScorer(copy);
     for (Gsm8kFixture.Solution solution : solutions.subList(0, 50)) {
       List<Word> words = SEGMENTER.segment(solution.cot());
       assertEquals(java.util.Arrays.toString(original.score(words)), java.util.Arrays.toString(restored.score(words)));

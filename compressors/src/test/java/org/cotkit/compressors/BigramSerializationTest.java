@@ -134,8 +134,8 @@ class BigramSerializationTest {
     BigramModel twice = roundTrip(roundTrip(model));
 
     assertEquals(model.vocabularySize(), twice.vocabularySize());
-    SelfInformationScorer original = new SelfInformationScorer(model);
-    SelfInformationScorer restored = new SelfInformationScorer(twice);
+    WordImportanceScorer original = new WordImportanceScorer(model);
+    WordImportanceScorer restored = new WordImportanceScorer(twice);
     for (Gsm8kFixture.Solution solution : solutions.subList(0, 30)) {
       List<Word> words = SEGMENTER.segment(solution.cot());
       assertEquals(

@@ -29,7 +29,7 @@ class CotCompressorTest {
     compressor =
         new CotCompressor(
             SEGMENTER,
-            new SelfInformationScorer(model),
+            new WordImportanceScorer(model),
             new ScoredCotPruner(new ForcedWords(true, List.of()), new WordCounter()));
   }
 

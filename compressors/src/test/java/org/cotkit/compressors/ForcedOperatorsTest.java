@@ -50,6 +50,24 @@ class ForcedOperatorsTest {
   }
 
   @Test
+  void anOperatorAfterANumberAndItsQuantityIsForced() {
+    // GSM8K train: "So, Bea's mom planted 2 trees x 2 = 4 Narra trees."
+    assertEquals(List.of("2", "x", "2", "=", "4"), forced("So, Bea's mom planted 2 trees x 2 = 4 Narra trees."));
+    assertEquals(List.of("5", "times", "3", "15"), forced("5 apples times 3 is 15"));
+    assertEquals(List.of("48", "divided", "by", "2"), forced("48 cookies divided by 2 friends"));
+    // "of" stays strict: only between two numbers
+    assertEquals(List.of("5", "3"), forced("5 apples of 3 baskets"));
+    assertEquals(List.of("2"), forced("the 2 trees x axis"));
+  }
+
+  @Test
+  void theTypesetMinusSignAndDotsAreOperators() {
+    // GSM8K train: "Clare has $47 − $12 = $35 left." (U+2212, not a hyphen)
+    assertEquals(List.of("$47", "−", "$12", "=", "$35"), forced("Clare has $47 − $12 = $35 left."));
+    assertEquals(List.of("3", "·", "4", "=", "12"), forced("so 3 · 4 = 12"));
+  }
+
+  @Test
   void aDashStartingAListItemIsMarkupAndAMinusIsNot() {
     String bullets = "The costs are:\n- 12 for the bus\n- the rest for food\n  * a nested item\n";
     assertEquals(List.of("12"), forced(bullets));

@@ -14,7 +14,7 @@ import org.cotkit.pipelines.shape.ChunkedPipeline;
  * SFT dataset.
  *
  * <pre>
- * plan chunks → [corpus pass: bigram model, for the self-information scorer]
+ * plan chunks → [corpus pass: bigram model, for the n-gram scorer]
  *   → record pass, per batch: choose the CoT → score (bigram model or token classifier)
  *       → prune at each γ → TokenSkip rows → Parquet
  *   → dead letters → errors/ ; counts → manifest.json

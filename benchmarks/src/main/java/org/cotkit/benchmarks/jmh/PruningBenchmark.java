@@ -9,7 +9,7 @@ import org.cotkit.compressors.BigramCounts;
 import org.cotkit.compressors.BigramModel;
 import org.cotkit.compressors.ForcedWords;
 import org.cotkit.compressors.ScoredCotPruner;
-import org.cotkit.compressors.SelfInformationScorer;
+import org.cotkit.compressors.WordImportanceScorer;
 import org.cotkit.compressors.WordCounter;
 import org.cotkit.compressors.Word;
 import org.cotkit.compressors.WordSegmenter;
@@ -63,7 +63,7 @@ public class PruningBenchmark {
     segmented = Arrays.stream(texts).map(segmenter::segment).toList();
     BigramCounts counts = new BigramCounts();
     segmented.forEach(counts::add);
-    SelfInformationScorer scorer = new SelfInformationScorer(BigramModel.fit(counts));
+    WordImportanceScorer scorer = new WordImportanceScorer(BigramModel.fit(counts));
     scores = segmented.stream().map(scorer::score).toArray(double[][]::new);
   }
 

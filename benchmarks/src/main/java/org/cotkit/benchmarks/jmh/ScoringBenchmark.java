@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.cotkit.compressors.BigramCounts;
 import org.cotkit.compressors.BigramModel;
-import org.cotkit.compressors.SelfInformationScorer;
+import org.cotkit.compressors.WordImportanceScorer;
 import org.cotkit.compressors.Word;
 import org.cotkit.compressors.WordSegmenter;
 import org.cotkit.labelers.Gsm8kSolution;
@@ -23,7 +23,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * Words per second that {@link SelfInformationScorer} scores, with the bigram model fitted on the
+ * Words per second that {@link WordImportanceScorer} scores, with the bigram model fitted on the
  * same solutions as {@code cotkit compress} fits it on its input. Segmenting and fitting happen in
  * setup, so only scoring is timed.
  */
@@ -37,7 +37,7 @@ public class ScoringBenchmark {
   public String input;
 
   private List<List<Word>> segmented;
-  private SelfInformationScorer scorer;
+  private WordImportanceScorer scorer;
 
   @Setup
   public void fit() throws IOException {
@@ -49,7 +49,7 @@ public class ScoringBenchmark {
       segmented.add(words);
       counts.add(words);
     }
-    scorer = new SelfInformationScorer(BigramModel.fit(counts));
+    scorer = new WordImportanceScorer(BigramModel.fit(counts));
   }
 
   @Benchmark

@@ -9,14 +9,14 @@ import org.cotkit.compressors.BigramModel;
 import org.cotkit.compressors.ImportanceScorer;
 import org.cotkit.compressors.OnnxTokenClassifierScorer;
 import org.cotkit.compressors.ScoringStats;
-import org.cotkit.compressors.SelfInformationScorer;
+import org.cotkit.compressors.WordImportanceScorer;
 import org.cotkit.pipelines.record.ChosenCot;
 import org.cotkit.pipelines.shape.CorpusStatistics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One worker's scorer, as the settings choose it: self-information under the corpus's bigram model,
+ * One worker's scorer, as the settings choose it: word importance under the corpus's bigram model,
  * or the ONNX token classifier (one model per JVM, shared by every worker in it; each batch's
  * chunks sorted by length and scored {@code --batch-size} at a time). Counts what it scores.
  *
@@ -41,7 +41,7 @@ final class BatchScorer implements AutoCloseable {
   BatchScorer(TokenSkipSettings settings, CorpusStatistics statistics) {
     if (settings.modelScorer() == null) {
       model = null;
-      scorer = new SelfInformationScorer(statistics.get(BigramModelStatistic.NAME, BigramModel.class));
+      scorer = new WordImportanceScorer(statistics.get(BigramModelStatistic.NAME, BigramModel.class));
     } else {
       model = OnnxTokenClassifierScorer.open(settings.modelScorer());
       scorer = model;

@@ -13,7 +13,7 @@ import org.cotkit.pipelines.record.TeacherRecord;
 import org.cotkit.pipelines.shape.CorpusStatistic;
 
 /**
- * The bigram model of the self-information scorer, fitted on the corpus itself: the bigrams of the
+ * The bigram model of the n-gram scorer, fitted on the corpus itself: the bigrams of the
  * chosen chain of thought of every record that will be compressed.
  */
 public final class BigramModelStatistic implements CorpusStatistic<BigramCounts> {

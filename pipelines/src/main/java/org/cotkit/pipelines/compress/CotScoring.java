@@ -10,9 +10,9 @@ import org.cotkit.pipelines.io.DeadLetter;
 import org.cotkit.pipelines.record.ChosenCot;
 
 /**
- * Scores a batch of chains of thought with any scorer: segment, score the batch at once, and, when
- * the batch fails, score one by one so that only the chains of thought that fail are lost (to the
- * caller's dead letters). Not thread-safe: one per worker.
+ * Scores a batch of chains of thought with any scorer, each with its question's words: segment,
+ * score the batch at once, and, when the batch fails, score one by one so that only the chains of
+ * thought that fail are lost (to the caller's dead letters). Not thread-safe: one per worker.
  */
 final class CotScoring {
 
@@ -25,6 +25,7 @@ final class CotScoring {
   List<ScoredCot> score(List<ChosenCot> batch, ImportanceScorer scorer, BiConsumer<ChosenCot, String> failed) {
     List<ChosenCot> cots = new ArrayList<>(batch.size());
     List<List<Word>> texts = new ArrayList<>(batch.size());
+    List<List<Word>> questions = new ArrayList<>(batch.size());
     for (ChosenCot cot : batch) {
       List<Word> words = segmenter.segment(cot.cot());
       if (words.isEmpty()) {
@@ -32,11 +33,12 @@ final class CotScoring {
       } else {
         cots.add(cot);
         texts.add(words);
+        questions.add(segmenter.segment(cot.record().question()));
       }
     }
     List<ScoredCot> scored = new ArrayList<>(cots.size());
     try {
-      List<double[]> scores = scorer.scoreBatch(texts);
+      List<double[]> scores = scorer.scoreBatch(texts, questions);
       for (int i = 0; i < cots.size(); i++) {
         scored.add(new ScoredCot(cots.get(i), texts.get(i), scores.get(i)));
       }
@@ -44,7 +46,7 @@ final class CotScoring {
       scored.clear();
       for (int i = 0; i < cots.size(); i++) {
         try {
-          scored.add(new ScoredCot(cots.get(i), texts.get(i), scorer.score(texts.get(i))));
+          scored.add(new ScoredCot(cots.get(i), texts.get(i), scorer.score(texts.get(i), questions.get(i))));
         } catch (RuntimeException e) {
           failed.accept(cots.get(i), "cannot score: " + DeadLetter.oneLine(e));
         }

@@ -21,7 +21,7 @@ import org.cotkit.pipelines.sft.Instruction;
  * @param forceTokens tokens always kept wherever they occur
  * @param promptSeparator the separator of the prompt {@code {question}SEP{γ}SEP}
  * @param modelScorer the token classifier that scores words; null for the model-free
- *     self-information scorer
+ *     n-gram scorer
  * @param accelerator the accelerator resource hint of the record pass when the model runs on CUDA
  * @param lengthUnit what the ratios are shares of: words, or the student tokenizer's tokens
  * @param instruction the instruction before every question
@@ -113,7 +113,7 @@ public record TokenSkipSettings(RatioAssignment assignment, boolean keepDigits, 
     used.put("keep_digits", keepDigits);
     used.put("prompt_separator", promptSeparator);
     if (modelScorer == null) {
-      used.put("scorer", "self-information (bigram, Kneser-Ney, fitted on the input)");
+      used.put("scorer", "n-gram information and word classes (Kneser-Ney bigrams, fitted on the input)");
     } else {
       used.put("scorer", "onnx token classifier");
       used.put("model_dir", modelScorer.modelDirectory());

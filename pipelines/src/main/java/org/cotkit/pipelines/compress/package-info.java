@@ -1,5 +1,5 @@
 /**
- * TokenSkip compression: the corpus bigram model, scoring (self-information or a token classifier),
+ * TokenSkip compression: the corpus bigram model, scoring (n-gram information and word classes, or a token classifier),
  * pruning at each ratio, the TokenSkip rows, and {@code compress}'s record-pass work.
  */
 package org.cotkit.pipelines.compress;

@@ -7,7 +7,7 @@ import org.cotkit.pipelines.record.TeacherRecord;
 
 /**
  * A statistic of the whole corpus that the record pass needs before it can start (the bigram model
- * of the self-information scorer, the long-CoT length percentile of the length policy): tallied per
+ * of the n-gram scorer, the long-CoT length percentile of the length policy): tallied per
  * shard of the input in the corpus pass, the shards' tallies merged once, and the result read by
  * every worker of the record pass ({@link CorpusStatistics}).
  *
