@@ -59,8 +59,8 @@ final class TokenSkipArgs {
 
   @Option(names = "--scorer", paramLabel = "ngram|onnx", defaultValue = "ngram",
       description = "Importance scorer. ngram: a word's information under n-gram statistics of the input, less a "
-          + "penalty for fillers and function words (no model needed). onnx: an LLMLingua-2-style token classifier exported to ONNX, in --model-dir. "
-          + "Default: ${DEFAULT-VALUE}.")
+          + "penalty for fillers and function words (no model needed). onnx: an LLMLingua-2-style token "
+          + "classifier exported to ONNX, in --model-dir. Default: ${DEFAULT-VALUE}.")
   Scorer scorer;
 
   @Option(names = "--model-dir", paramLabel = "DIR",

@@ -8,8 +8,7 @@ import java.util.List;
  * TokenSkip-style pruning to a target ratio γ: keeps every forced word, then the highest-scoring
  * remaining words, until the kept share of tokens reaches γ. The share is never below γ and
  * exceeds it only by the last word (or group of words kept together) added, or by the forced
- * words alone. Ties in score keep the
- * earlier word, so the result is deterministic.
+ * words alone. Ties in score keep the earlier word, so the result is deterministic.
  *
  * <p>A word's cost in tokens may be an estimate (a subword tokenizer can split a word differently
  * once its neighbours are dropped); then a {@link KeptLength} measures each selection exactly: the
@@ -63,7 +62,8 @@ public final class RatioPruner {
     int n = costs.length;
     if (scores.length != n || forced.length != n || (together != null && together.length != n)) {
       throw new IllegalArgumentException(
-          "expected " + n + " scores and forced marks, got " + scores.length + " and " + forced.length);
+          "expected " + n + " scores, forced marks and group links, got " + scores.length + ", " + forced.length
+              + " and " + (together == null ? n : together.length));
     }
     boolean[] mustKeep = together == null ? forced : PairedWords.closeForced(forced.clone(), together);
     int totalTokens = 0;

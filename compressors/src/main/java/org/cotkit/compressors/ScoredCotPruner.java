@@ -63,7 +63,8 @@ public final class ScoredCotPruner {
     List<RatioPruner.Selection> selections = new ArrayList<>(ratios.length);
     for (double ratio : ratios) {
       lines.reset();
-      RatioPruner.Selection selection = pruner.select(costs, scores, forced, together, linesAdd ? byLines : whole, ratio).get(0);
+      RatioPruner.Selection selection =
+          pruner.select(costs, scores, forced, together, linesAdd ? byLines : whole, ratio).get(0);
       if (linesAdd && lines.approximate()
           && tokenCounter.count(rendered.text(selection.kept())) != selection.keptTokens()) {
         linesAdd = false;
