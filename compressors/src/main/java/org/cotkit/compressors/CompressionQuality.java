@@ -87,7 +87,7 @@ public final class CompressionQuality {
       kinds[i] = isNumber(text) ? NUMBER
           : isOperator(text) || ForcedWords.isOperatorBetweenNumbers(words, i) ? OPERATOR
           : WordClasses.FILLERS.contains(key) ? FILLER
-          : !key.isEmpty() && key.chars().allMatch(Character::isLetter) && !STOP_WORDS.contains(key) ? CONTENT
+          : ForcedWords.isLetters(key) && !STOP_WORDS.contains(key) ? CONTENT
           : OTHER;
     }
     return new CompressionQuality(kinds, forced, equations(kinds), PairedWords.delimiterPairs(words));

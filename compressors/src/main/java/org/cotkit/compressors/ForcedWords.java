@@ -126,7 +126,8 @@ public final class ForcedWords implements Serializable {
     return i >= 2 && hasDigit(words.get(i - 2).text()) && isLetters(words.get(i - 1).text());
   }
 
-  private static boolean isLetters(String text) {
+  /** Whether a word is letters only (and not empty). */
+  static boolean isLetters(String text) {
     for (int c = 0; c < text.length(); c++) {
       if (!Character.isLetter(text.charAt(c))) {
         return false;

@@ -24,7 +24,7 @@ public final class ScoredCotPruner {
   public List<CompressedCot> prune(
       String cot, List<Word> words, double[] scores, String answer, double... ratios) {
     int[] together = PairedWords.groups(words);
-    boolean[] forced = PairedWords.closeForced(forcedWords.mark(cot, words, answer), together);
+    boolean[] forced = forced(cot, words, answer, together);
     Rendered rendered = new Rendered(new SurfaceRenderer(cot, words));
     int[] costs = tokenCounter.costs(cot, words);
     List<RatioPruner.Selection> selections = tokenCounter.additive()
@@ -46,7 +46,11 @@ public final class ScoredCotPruner {
    * each pair that holds one.
    */
   public boolean[] forced(String cot, List<Word> words, String answer) {
-    return PairedWords.closeForced(forcedWords.mark(cot, words, answer), PairedWords.groups(words));
+    return forced(cot, words, answer, PairedWords.groups(words));
+  }
+
+  private boolean[] forced(String cot, List<Word> words, String answer, int[] together) {
+    return PairedWords.closeForced(forcedWords.mark(cot, words, answer), together);
   }
 
   /**
