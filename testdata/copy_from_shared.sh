@@ -17,6 +17,7 @@ fi
 # path relative to the data folder, expected line count
 files=(
   "gsm8k/train.jsonl 7473"
+  "gsm8k/test.jsonl 1319"
   "gsm8k/example_model_solutions.jsonl 1319"
   "gsm8k/LICENSE 21"
   "math500/test.jsonl 500"

@@ -66,7 +66,7 @@ public final class TokenSkipAcceptance {
         Statement statement = db.createStatement();
         ResultSet result = statement.executeQuery(
             "SELECT source_id, ratio, achieved_ratio, completion FROM read_parquet('"
-                + output.resolve("data").toAbsolutePath() + "/*.parquet')")) {
+                + output.resolve("data").toAbsolutePath() + "/**/*.parquet')")) {
       while (result.next()) {
         rows++;
         ChosenCot cot = cots.get(result.getString(1));

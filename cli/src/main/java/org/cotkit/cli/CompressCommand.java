@@ -40,7 +40,8 @@ public final class CompressCommand implements Callable<Integer> {
   @Mixin LengthArgs lengths;
 
   @Option(names = "--split", paramLabel = "NAME", defaultValue = "train",
-      description = "Value written to the split column. Default: ${DEFAULT-VALUE}.")
+      description = "Value written to the split column, and the folder the rows go to, data/<split>/ (letters, "
+          + "digits, '_', '.' and '-'). Default: ${DEFAULT-VALUE}.")
   String split;
 
   @Option(names = "--drop-incorrect",

@@ -9,6 +9,7 @@ import org.cotkit.pipelines.io.InputFormat;
 import org.cotkit.pipelines.record.CotPreference;
 import org.cotkit.pipelines.record.InputPreset;
 import org.cotkit.pipelines.record.InputSettings;
+import org.cotkit.pipelines.record.QuestionFilterSettings;
 import org.cotkit.pipelines.record.Provenance;
 import org.cotkit.pipelines.record.RecordLimits;
 import org.cotkit.pipelines.record.ThinkMarkers;
@@ -28,9 +29,9 @@ final class TeacherInputArgs {
   String input;
 
   @Option(names = {"-o", "--output"}, required = true, paramLabel = "DIR",
-      description = "The dataset folder to create (or, with --overwrite, replace): data/, errors/ and "
-          + "manifest.json. The run writes into a hidden staging folder beside it, .<name>.cotkit-staging-<run>, "
-          + "and moves it into place only once it succeeded; one run at a time per folder.")
+      description = "The dataset folder to create (or, with --overwrite, replace): data/<split>/, errors/, "
+          + "duplicates/, contamination/ and manifest.json. The run writes into a hidden staging folder beside it, "
+          + ".<name>.cotkit-staging-<run>, and moves it into place only once it succeeded; one run at a time per folder.")
   String output;
 
   @Option(names = "--input-format", paramLabel = "FORMAT", defaultValue = "auto",
@@ -95,6 +96,41 @@ final class TeacherInputArgs {
           + "rows and its errors/, but exits 1, and the manifest's error_rate says so. Default: ${DEFAULT-VALUE}.")
   double maxErrorRate;
 
+  @Option(names = "--dedup", paramLabel = "none|exact|near", defaultValue = "exact",
+      description = "Drop records whose question an earlier record already asked (counted as filtered.duplicate "
+          + "or filtered.near_duplicate and listed in duplicates/). exact: the same words once Unicode (NFKC), "
+          + "case, spacing and punctuation are set aside. near: also a question whose word 3-grams overlap an "
+          + "earlier one's by a Jaccard similarity of --dedup-threshold or more (MinHash with LSH finds the "
+          + "candidates; the exact similarity confirms them). The first record in reading order is kept (input "
+          + "files by path, then line), so the same input keeps the same records on every runner; a record the "
+          + "command drops anyway (a wrong answer) is never the one kept. Default: ${DEFAULT-VALUE}.")
+  QuestionFilterSettings.Dedup dedup;
+
+  @Option(names = "--dedup-threshold", paramLabel = "J", defaultValue = "0.8",
+      description = "The Jaccard similarity of word 3-grams at which two questions are near duplicates, in (0, 1]: "
+          + "for --dedup near and for near copies of a benchmark question. Default: ${DEFAULT-VALUE}.")
+  double dedupThreshold;
+
+  @Option(names = "--decontaminate", paramLabel = "FILE[,FILE...]", split = ",",
+      description = "Benchmark files (JSON Lines, JSON array or Parquet; globs allowed) whose questions must not "
+          + "be trained on. A record is dropped (filtered.contaminated, counted per benchmark in the manifest, "
+          + "listed in contamination/ with the benchmark question's id and the n-gram) when its question shares "
+          + "a run of --contamination-ngram words with a benchmark question (lower-cased, punctuation and spacing "
+          + "set aside) or is a near copy of one (--dedup-threshold). A benchmark question shorter than the "
+          + "n-gram counts whole when it has at least half as many words. Default: none.")
+  List<String> decontaminate = new ArrayList<>();
+
+  @Option(names = "--benchmark-map", paramLabel = "question=FIELD[,id=FIELD]",
+      description = "Where the --decontaminate files hold the question and its id, as paths like --map's, e.g. "
+          + "question=problem,id=unique_id. Default: the first of question, problem, prompt, input, and of id, "
+          + "unique_id, problem_id, question_id, uid; a question without an id is named by its line.")
+  String benchmarkMap = "";
+
+  @Option(names = "--contamination-ngram", paramLabel = "N", defaultValue = "8",
+      description = "Words in the n-grams a question must share with a benchmark question to be contaminated "
+          + "(8 to 13 in published decontamination; shorter flags more). Default: ${DEFAULT-VALUE}.")
+  int contaminationNgram;
+
   @Option(names = "--overwrite",
       description = "Replace the cotkit dataset in --output once the new one is complete. Only a folder whose "
           + "every file its manifest lists is replaced; one holding other files or links is refused, never "
@@ -146,7 +182,9 @@ final class TeacherInputArgs {
     String dataset = target();
     return new InputSettings(localToAbsolute(input), writeTo == null ? dataset : writeTo, inputFormat, fieldMap,
         preset, cot, recordsPerBatch, new RecordLimits(maxRecordBytes, stripControlChars, maxErrorRate),
-        new Provenance(commandLine, dataset), ThinkMarkers.parse(thinkMarkers));
+        new Provenance(commandLine, dataset), ThinkMarkers.parse(thinkMarkers),
+        new QuestionFilterSettings(dedup, dedupThreshold,
+            decontaminate.stream().map(TeacherInputArgs::localToAbsolute).toList(), benchmarkMap, contaminationNgram));
   }
 
   /** The dataset folder, {@code --output} as an absolute path (or a URL). */

@@ -305,8 +305,9 @@ class BuildCommandTest {
   }
 
   /**
-   * The same questions under other ids (as when two teachers' files are combined), with half the
-   * questions in validation: each question's rows, under either id, are in one split.
+   * The same questions under other ids (as when two teachers' files are combined) kept with --dedup
+   * none, with half the questions in validation: each question's rows, under either id, are in one
+   * split.
    */
   @Test
   void repeatedQuestionsUnderOtherIdsShareTheirSplit() throws Exception {
@@ -319,7 +320,7 @@ class BuildCommandTest {
     }
     Path input = dir.resolve("repeated.jsonl");
     Files.write(input, twice);
-    Build build = build("repeated", input, "--validation-fraction", "0.5", "--ratios", "1.0");
+    Build build = build("repeated", input, "--validation-fraction", "0.5", "--ratios", "1.0", "--dedup", "none");
     assertEquals(60, build.count("/counts/records_written") + build.count("/counts/filtered"));
     Map<String, JsonNode> sample = sampleById();
     Map<String, Set<String>> splitsByQuestion = new HashMap<>();

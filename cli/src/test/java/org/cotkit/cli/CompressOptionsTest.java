@@ -128,7 +128,10 @@ class CompressOptionsTest {
     assertTrue(run.err().contains("--force-token 'so that' has a space"), run.err());
   }
 
-  /** One file per teacher, same questions, no ids: every row is written, none overwrites another. */
+  /**
+   * One file per teacher, same questions, no ids, kept with --dedup none: every row is written, none
+   * overwrites another (by default the second file's copies are dropped: QuestionFilterTest).
+   */
   @Test
   void filesRepeatingTheSameQuestionsKeepAllTheirRows() throws Exception {
     List<String> lines = Files.readAllLines(Path.of(SAMPLE)).subList(0, 30).stream()
@@ -140,7 +143,7 @@ class CompressOptionsTest {
     Files.write(teachers.resolve("teacher-b.jsonl"), lines);
     Path output = dir.resolve("o");
     CliRun run = CliRun.of("compress", "--input", teachers + "/*.jsonl", "--output", output.toString(),
-        "--records-per-batch", "7");
+        "--records-per-batch", "7", "--dedup", "none");
     assertEquals(0, run.exitCode(), run.err());
     assertEquals(2 * 30 * 6L, Parquet.count(output, ""));
     JsonNode counts = new ObjectMapper().readTree(output.resolve("manifest.json").toFile()).get("counts");

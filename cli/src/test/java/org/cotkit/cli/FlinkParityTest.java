@@ -159,6 +159,6 @@ class FlinkParityTest {
   }
 
   private static String rows(Path output) {
-    return "read_parquet('" + output.resolve("data").toAbsolutePath() + "/*.parquet')";
+    return "read_parquet('" + output.resolve("data").toAbsolutePath() + "/**/*.parquet')";
   }
 }

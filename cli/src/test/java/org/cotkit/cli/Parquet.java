@@ -16,9 +16,21 @@ final class Parquet {
 
   private Parquet() {}
 
-  /** Rows of {@code select …} over {@code read_parquet('<dir>/data/*.parquet')}, aliased {@code rows}. */
+  /**
+   * Rows of {@code select …} over every Parquet file under {@code <dir>/data/} (a build or compress
+   * writes one folder per split), aliased {@code rows}.
+   */
   static List<Map<String, Object>> query(Path output, String select) throws SQLException {
-    String from = "read_parquet('" + output.resolve("data").toAbsolutePath() + "/*.parquet')";
+    return select(output, select, "");
+  }
+
+  /** {@link #query} with a {@code filename} column that names each row's file. */
+  static List<Map<String, Object>> queryWithFiles(Path output, String select) throws SQLException {
+    return select(output, select, ", filename = true");
+  }
+
+  private static List<Map<String, Object>> select(Path output, String select, String readOptions) throws SQLException {
+    String from = "read_parquet('" + output.resolve("data").toAbsolutePath() + "/**/*.parquet'" + readOptions + ")";
     try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
         Statement statement = connection.createStatement();
         ResultSet result = statement.executeQuery(select.replace("rows", from))) {

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -260,19 +261,19 @@ class StopAndKillTest {
     assertEquals(128 + 9, run.process().exitValue(), "the launcher passes on the JVM's end: " + run.err());
   }
 
-  /** Waits until the run's staging folder holds a file under data/: it is mid-way, writing rows. */
+  /** Waits until the run's staging folder holds a file under data/<split>/: it is mid-way, writing rows. */
   static Path awaitStagedData(Path target, Launched run) throws Exception {
     long deadline = System.nanoTime() + STAGED_DATA_TIMEOUT.toNanos();
     while (System.nanoTime() < deadline) {
       for (Path staging : leftovers(target)) {
         Path data = staging.resolve("data");
         if (Files.isDirectory(data)) {
-          try (Stream<Path> files = Files.list(data)) {
+          try (Stream<Path> files = Files.walk(data)) {
             if (files.anyMatch(Files::isRegularFile)) {
               assertTrue(run.process().isAlive(), "the run finished before it could be interrupted: " + run.err());
               return staging;
             }
-          } catch (IOException e) {
+          } catch (IOException | UncheckedIOException e) {
             // the folder went away this instant: look again
           }
         }

@@ -151,7 +151,7 @@ class StudentTokensTest {
         "{\"id\": \"right\", \"question\": \"What is 1 + 1?\", \"answer\": \"2\", \"long_cot\": \"1 + 1 = 2. The answer is 2.\"}",
         "{\"id\": \"wrong\", \"question\": \"What is 2 + 2?\", \"answer\": \"4\", \"long_cot\": \"2 + 2 = 5. The answer is 5.\"}",
         "{\"id\": \"no-gold\", \"question\": \"Name a prime.\", \"long_cot\": \"7 is prime. The answer is 7.\"}",
-        "{\"id\": \"too-long\", \"question\": \"What is 1 + 1?\", \"answer\": \"2\", \"long_cot\": \"" + longCot + "\"}"));
+        "{\"id\": \"too-long\", \"question\": \"What is 1 + 1, step by step?\", \"answer\": \"2\", \"long_cot\": \"" + longCot + "\"}"));
     assertTrue(tokens(longCot) > 100);
     Path output = dir.resolve("recipe");
     String instruction = "Please reason step by step, and put your final answer within \\boxed{}.";

@@ -5,6 +5,7 @@ import java.util.List;
 import org.apache.beam.sdk.Pipeline;
 import org.cotkit.pipelines.build.BuildSettings;
 import org.cotkit.pipelines.build.BuildWork;
+import org.cotkit.pipelines.dedup.QuestionFilteredWork;
 import org.cotkit.pipelines.manifest.ManifestHeader;
 import org.cotkit.pipelines.shape.ChunkedPipeline;
 
@@ -13,8 +14,9 @@ import org.cotkit.pipelines.shape.ChunkedPipeline;
  * question, split into train and validation by question.
  *
  * <pre>
- * plan chunks → [corpus pass: long-CoT length percentile; bigram model of the kept records]
- *   → record pass, per batch: label + filter incorrect → score → prune at each γ (and at the
+ * plan chunks → [corpus pass: long-CoT length percentile; bigram model of the kept records;
+ *       duplicate questions; benchmark n-grams]
+ *   → record pass, per batch: drop duplicates and benchmark overlaps → label + filter incorrect → score → prune at each γ (and at the
  *       simple γ) → TokenSkip rows + adaptive row → Parquet
  *   → dead letters → errors/ ; counts and label distributions → manifest.json
  * </pre>
@@ -35,8 +37,11 @@ public final class BuildPipeline {
     used.putAll(settings.tokenSkip().describe());
     used.putAll(settings.difficulty().describe());
     used.putAll(settings.describe());
-    ChunkedPipeline.build(pipeline, settings.input(), new BuildWork(settings, settings.input().output()),
-        settings.tokenSkip().resourceHints(), ManifestHeader.of("build", settings.input(), used),
+    QuestionFilteredWork work =
+        new QuestionFilteredWork(new BuildWork(settings, settings.input().output()), settings.input());
+    LinkedHashMap<String, Object> header = ManifestHeader.of("build", settings.input(), used);
+    header.putAll(work.manifestSections());
+    ChunkedPipeline.build(pipeline, settings.input(), work, settings.tokenSkip().resourceHints(), header,
         List.of("records_read", "rows_written"));
   }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import org.apache.beam.sdk.Pipeline;
 import org.cotkit.pipelines.compress.CompressSettings;
 import org.cotkit.pipelines.compress.CompressWork;
+import org.cotkit.pipelines.dedup.QuestionFilteredWork;
 import org.cotkit.pipelines.manifest.ManifestHeader;
 import org.cotkit.pipelines.record.InputSettings;
 import org.cotkit.pipelines.shape.ChunkedPipeline;
@@ -14,8 +15,8 @@ import org.cotkit.pipelines.shape.ChunkedPipeline;
  * SFT dataset.
  *
  * <pre>
- * plan chunks → [corpus pass: bigram model, for the n-gram scorer]
- *   → record pass, per batch: choose the CoT → score (bigram model or token classifier)
+ * plan chunks → [corpus pass: bigram model, for the n-gram scorer; duplicate questions; benchmark n-grams]
+ *   → record pass, per batch: drop duplicates and benchmark overlaps → choose the CoT → score (bigram model or token classifier)
  *       → prune at each γ → TokenSkip rows → Parquet
  *   → dead letters → errors/ ; counts → manifest.json
  * </pre>
@@ -36,9 +37,12 @@ public final class CompressPipeline {
     used.putAll(settings.tokenSkip().describe());
     used.put("split", settings.split());
     used.put("drop_incorrect", settings.dropIncorrect());
-    ChunkedPipeline.build(pipeline, input,
+    QuestionFilteredWork work = new QuestionFilteredWork(
         new CompressWork(input.cot(), settings.tokenSkip(), settings.split(), input.output(), settings.dropIncorrect()),
-        settings.tokenSkip().resourceHints(), ManifestHeader.of("compress", input, used),
+        input);
+    LinkedHashMap<String, Object> header = ManifestHeader.of("compress", input, used);
+    header.putAll(work.manifestSections());
+    ChunkedPipeline.build(pipeline, input, work, settings.tokenSkip().resourceHints(), header,
         List.of("records_read", "rows_written"));
   }
 }

@@ -6,6 +6,7 @@ import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.transforms.resourcehints.ResourceHints;
 import org.cotkit.pipelines.label.LabelSettings;
 import org.cotkit.pipelines.label.LabelWork;
+import org.cotkit.pipelines.dedup.QuestionFilteredWork;
 import org.cotkit.pipelines.manifest.ManifestHeader;
 import org.cotkit.pipelines.shape.ChunkedPipeline;
 
@@ -15,8 +16,9 @@ import org.cotkit.pipelines.shape.ChunkedPipeline;
  * ({@code verified = false}), so the file can be inspected or filtered downstream.
  *
  * <pre>
- * plan chunks → [corpus pass: long-CoT length percentile, for the length policy]
- *   → record pass, per batch: label → JSONL | Parquet
+ * plan chunks → [corpus pass: long-CoT length percentile, for the length policy; duplicate questions;
+ *       benchmark n-grams]
+ *   → record pass, per batch: drop duplicates and benchmark overlaps → label → JSONL | Parquet
  *   → dead letters → errors/ ; counts and label distributions → manifest.json
  * </pre>
  */
@@ -34,7 +36,10 @@ public final class LabelPipeline {
         ManifestHeader.input(settings.input(), pipeline.getOptions().getRunner().getSimpleName());
     used.putAll(settings.difficulty().describe());
     used.put("output_format", ManifestHeader.lower(settings.outputFormat()));
-    ChunkedPipeline.build(pipeline, settings.input(), new LabelWork(settings, settings.input().output()),
-        ResourceHints.create(), ManifestHeader.of("label", settings.input(), used), List.of("records_read"));
+    QuestionFilteredWork work =
+        new QuestionFilteredWork(new LabelWork(settings, settings.input().output()), settings.input());
+    LinkedHashMap<String, Object> header = ManifestHeader.of("label", settings.input(), used);
+    header.putAll(work.manifestSections());
+    ChunkedPipeline.build(pipeline, settings.input(), work, ResourceHints.create(), header, List.of("records_read"));
   }
 }

@@ -2,6 +2,7 @@ package org.cotkit.pipelines.build;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.beam.sdk.transforms.SerializableFunction;
 import org.cotkit.pipelines.compress.BigramModelStatistic;
 import org.cotkit.pipelines.compress.CompressedRecord;
 import org.cotkit.pipelines.compress.CotCompression;
@@ -49,6 +50,11 @@ public final class BuildWork implements RecordWork {
           : new BigramModelStatistic(settings.input().cot(), new VerifiedForTraining(settings.input().cot())));
     }
     return statistics;
+  }
+
+  @Override
+  public SerializableFunction<TeacherRecord, Boolean> keeps() {
+    return settings.keepIncorrect() ? null : new VerifiedForTraining(settings.input().cot());
   }
 
   @Override

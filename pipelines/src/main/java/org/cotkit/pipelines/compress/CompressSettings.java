@@ -2,6 +2,7 @@ package org.cotkit.pipelines.compress;
 
 import java.io.Serializable;
 import org.cotkit.pipelines.record.InputSettings;
+import org.cotkit.pipelines.sft.SftParquetFile;
 
 /**
  * What {@code cotkit compress} does.
@@ -13,6 +14,11 @@ import org.cotkit.pipelines.record.InputSettings;
  */
 public record CompressSettings(InputSettings input, TokenSkipSettings tokenSkip, String split, boolean dropIncorrect)
     implements Serializable {
+
+  /** @throws IllegalArgumentException when the split cannot name the folder its files go to */
+  public CompressSettings {
+    SftParquetFile.checkSplitName(split);
+  }
 
   /** Settings that keep every record, right or wrong. */
   public CompressSettings(InputSettings input, TokenSkipSettings tokenSkip, String split) {

@@ -2,6 +2,7 @@ package org.cotkit.pipelines.compress;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.beam.sdk.transforms.SerializableFunction;
 import org.cotkit.pipelines.label.BatchLabeler;
 import org.cotkit.pipelines.label.VerifiedForTraining;
 import org.cotkit.pipelines.record.ChosenCot;
@@ -47,6 +48,11 @@ public final class CompressWork implements RecordWork {
       return List.of();
     }
     return List.of(verified == null ? new BigramModelStatistic(preference) : new BigramModelStatistic(preference, verified));
+  }
+
+  @Override
+  public SerializableFunction<TeacherRecord, Boolean> keeps() {
+    return verified;
   }
 
   @Override

@@ -19,6 +19,12 @@ public record WrittenFile(String path, long rows, long bytes, String sha256) imp
   /** Under the dataset folder: the dead letters. */
   public static final String ERRORS_FOLDER = "errors";
 
+  /** Under the dataset folder: the records dropped as duplicates, one JSON line each. */
+  public static final String DUPLICATES_FOLDER = "duplicates";
+
+  /** Under the dataset folder: the records dropped for a benchmark overlap, one JSON line each. */
+  public static final String CONTAMINATION_FOLDER = "contamination";
+
   /** The entry of a file {@code name} in {@code folder}, once {@link RenamedIntoPlace} wrote it. */
   public static WrittenFile in(String folder, String name, long rows, RenamedIntoPlace.Digest digest) {
     return new WrittenFile(folder + "/" + name, rows, digest.bytes(), digest.sha256());

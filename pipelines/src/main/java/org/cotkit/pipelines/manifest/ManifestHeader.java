@@ -50,6 +50,7 @@ public final class ManifestHeader {
     used.put("max_record_bytes", input.limits().maxRecordBytes());
     used.put("strip_control_chars", input.limits().stripControlChars());
     used.put("max_error_rate", input.limits().maxErrorRate());
+    used.putAll(input.questions().describe());
     used.put("runner", runner);
     return used;
   }

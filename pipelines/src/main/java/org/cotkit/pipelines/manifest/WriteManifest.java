@@ -150,6 +150,36 @@ public final class WriteManifest extends PTransform<PCollectionList<KV<String, L
     return new LinkedHashMap<>(byRatio);
   }
 
+  /**
+   * Completes the {@code deduplication} and {@code decontamination} sections the header holds with
+   * what was dropped: duplicates by kind, and contaminated records per benchmark (counted as
+   * {@code contaminated_by.<benchmark's index>}). Moved after the counts they explain.
+   */
+  @SuppressWarnings("unchecked")
+  static void questionFilterSections(Map<String, Object> manifest, Map<String, Long> counts) {
+    Object dedup = manifest.remove("deduplication");
+    if (dedup instanceof Map<?, ?> section) {
+      Map<String, Object> completed = new LinkedHashMap<>((Map<String, Object>) section);
+      completed.put("duplicates", counts.getOrDefault("filtered.duplicate", 0L));
+      completed.put("near_duplicates", counts.getOrDefault("filtered.near_duplicate", 0L));
+      manifest.put("deduplication", completed);
+    }
+    Object decontamination = manifest.remove("decontamination");
+    if (decontamination instanceof Map<?, ?> section) {
+      Map<String, Object> completed = new LinkedHashMap<>((Map<String, Object>) section);
+      List<Map<String, Object>> benchmarks = new ArrayList<>();
+      int i = 0;
+      for (Object benchmark : (List<Object>) completed.get("benchmarks")) {
+        Map<String, Object> entry = new LinkedHashMap<>((Map<String, Object>) benchmark);
+        entry.put("contaminated", counts.getOrDefault("contaminated_by." + i++, 0L));
+        benchmarks.add(entry);
+      }
+      completed.put("benchmarks", benchmarks);
+      completed.put("contaminated", counts.getOrDefault("filtered.contaminated", 0L));
+      manifest.put("decontamination", completed);
+    }
+  }
+
   /** The share of one difficulty class at which a run is warned that its labels tell nothing apart. */
   static final double ONE_CLASS_SHARE = 0.95;
 
@@ -300,6 +330,7 @@ public final class WriteManifest extends PTransform<PCollectionList<KV<String, L
       if (!examples.isEmpty()) {
         manifest.put("examples", examples);
       }
+      questionFilterSections(manifest, counts);
       manifest.put("files", filesSection(context.sideInput(files)));
       RenamedIntoPlace.write(outputDirectory, FILE_NAME, "application/json", channel ->
           new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)

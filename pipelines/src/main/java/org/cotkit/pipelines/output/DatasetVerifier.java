@@ -62,6 +62,8 @@ public final class DatasetVerifier {
     }
     long dataRows = 0;
     long deadLetters = 0;
+    long duplicates = 0;
+    long contaminated = 0;
     for (WrittenFile file : listed) {
       String problem = check(dataset, file);
       if (problem != null) {
@@ -71,9 +73,16 @@ public final class DatasetVerifier {
         dataRows += file.rows();
       } else if (file.path().startsWith(WrittenFile.ERRORS_FOLDER + "/")) {
         deadLetters += file.rows();
+      } else if (file.path().startsWith(WrittenFile.DUPLICATES_FOLDER + "/")) {
+        duplicates += file.rows();
+      } else if (file.path().startsWith(WrittenFile.CONTAMINATION_FOLDER + "/")) {
+        contaminated += file.rows();
       }
     }
     String countsProblem = checkCounts(manifest.counts(), dataRows, deadLetters);
+    if (countsProblem == null) {
+      countsProblem = checkListings(manifest.counts(), duplicates, contaminated);
+    }
     if (countsProblem != null) {
       return problem(countsProblem);
     }
@@ -98,6 +107,22 @@ public final class DatasetVerifier {
     }
     if (dead != deadLetters) {
       return "the error files hold " + deadLetters + " dead letters, the manifest's dead_lettered says " + dead;
+    }
+    return null;
+  }
+
+  /** The dropped records' listings against the counts of records dropped. */
+  static String checkListings(JsonNode counts, long duplicates, long contaminated) {
+    JsonNode byReason = counts.path("filtered_by_reason");
+    long counted = byReason.path("duplicate").asLong() + byReason.path("near_duplicate").asLong();
+    if (counted != duplicates) {
+      return "the files in " + WrittenFile.DUPLICATES_FOLDER + "/ list " + duplicates + " records, the manifest's "
+          + "duplicate and near_duplicate counts say " + counted;
+    }
+    long listedAsContaminated = byReason.path("contaminated").asLong();
+    if (listedAsContaminated != contaminated) {
+      return "the files in " + WrittenFile.CONTAMINATION_FOLDER + "/ list " + contaminated + " records, the "
+          + "manifest's contaminated count says " + listedAsContaminated;
     }
     return null;
   }

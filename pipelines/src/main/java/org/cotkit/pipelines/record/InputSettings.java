@@ -16,9 +16,11 @@ import org.cotkit.pipelines.io.InputFormat;
  * @param limits what input is refused, and how much of it may be
  * @param provenance the command line and the dataset folder, for the manifest
  * @param thinkMarkers the markers of a thought besides the published ones
+ * @param questions which records are dropped as duplicates or for a benchmark overlap
  */
 public record InputSettings(String input, String output, InputFormat format, String fieldMap, InputPreset preset,
-    CotPreference cot, int recordsPerBatch, RecordLimits limits, Provenance provenance, ThinkMarkers thinkMarkers)
+    CotPreference cot, int recordsPerBatch, RecordLimits limits, Provenance provenance, ThinkMarkers thinkMarkers,
+    QuestionFilterSettings questions)
     implements Serializable {
 
   /** @throws IllegalArgumentException naming the option at fault */
@@ -28,6 +30,13 @@ public record InputSettings(String input, String output, InputFormat format, Str
       throw new IllegalArgumentException("--records-per-batch must be at least 1, got " + recordsPerBatch);
     }
     output = output.replaceAll("/+$", "");
+  }
+
+  /** Settings that keep every record, duplicates and all. */
+  public InputSettings(String input, String output, InputFormat format, String fieldMap, InputPreset preset,
+      CotPreference cot, int recordsPerBatch, RecordLimits limits, Provenance provenance, ThinkMarkers thinkMarkers) {
+    this(input, output, format, fieldMap, preset, cot, recordsPerBatch, limits, provenance, thinkMarkers,
+        QuestionFilterSettings.NONE);
   }
 
   /** Settings that read the published thought markers only. */

@@ -1,13 +1,16 @@
 package org.cotkit.pipelines.sft;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.cotkit.pipelines.record.ChosenCot;
 import org.cotkit.pipelines.shape.BatchOutput;
 
 /**
- * Writes the SFT rows of one batch as one Parquet file named by {@link ChosenCot#fileKey}, and
+ * Writes the SFT rows of one batch as one Parquet file per split named by {@link ChosenCot#fileKey}, and
  * counts them: the {@code rows_written} and {@code files_written} counters for progress, the
  * {@code records_written} and {@code rows_written} counts and the file's entry for the manifest.
  * Not thread-safe: one per worker.
@@ -18,7 +21,7 @@ public final class SftBatchWriter {
   private final Counter rowsWritten = Metrics.counter("cotkit", "rows_written");
   private final Counter filesWritten = Metrics.counter("cotkit", "files_written");
 
-  /** @param dataset the dataset folder; the Parquet files go to its {@code data/} */
+  /** @param dataset the dataset folder; the Parquet files go to its {@code data/<split>/} */
   public SftBatchWriter(String dataset) {
     this.dataset = dataset;
   }
@@ -33,8 +36,15 @@ public final class SftBatchWriter {
     if (rows.isEmpty()) {
       return;
     }
-    out.file(SftParquetFile.write(dataset, ChosenCot.fileKey(records), rows));
+    Map<String, List<SftExample>> bySplit = new TreeMap<>();
+    for (SftExample row : rows) {
+      bySplit.computeIfAbsent(row.split(), split -> new ArrayList<>()).add(row);
+    }
+    String key = ChosenCot.fileKey(records);
+    bySplit.forEach((split, splitRows) -> {
+      out.file(SftParquetFile.write(dataset, split, key, splitRows));
+      filesWritten.inc();
+    });
     rowsWritten.inc(rows.size());
-    filesWritten.inc();
   }
 }

@@ -3,36 +3,53 @@ package org.cotkit.pipelines.sft;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.apache.parquet.hadoop.ParquetWriter;
 import org.cotkit.pipelines.io.ChannelParquetWriter;
 import org.cotkit.pipelines.io.RenamedIntoPlace;
 import org.cotkit.pipelines.io.WrittenFile;
 
 /**
- * One batch of SFT examples as one snappy-compressed Parquet file
- * {@code <dataset>/data/part-<key>.parquet}, on any file system Beam knows, renamed into place when
- * complete ({@link RenamedIntoPlace}).
+ * One batch's SFT examples of one split as one snappy-compressed Parquet file
+ * {@code <dataset>/data/<split>/part-<key>.parquet}, on any file system Beam knows, renamed into
+ * place when complete ({@link RenamedIntoPlace}). A folder per split because consumers tell splits
+ * apart by path, not by a column: the Hub's {@code load_dataset} takes {@code train/} and
+ * {@code validation/} as its splits, and LLaMA-Factory reads whatever files it is given.
  */
 public final class SftParquetFile {
 
   /** The manifest count of rows written. */
   public static final String ROWS_WRITTEN = "rows_written";
 
+  private static final Pattern SPLIT_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
+
   private SftParquetFile() {}
+
+  /**
+   * @throws IllegalArgumentException when {@code split} cannot name a folder of the dataset: letters,
+   *     digits, {@code _ . -}, starting with a letter or digit
+   */
+  public static void checkSplitName(String split) {
+    if (split == null || !SPLIT_NAME.matcher(split).matches()) {
+      throw new IllegalArgumentException("--split '" + split + "' cannot name the split's folder data/<split>/: use "
+          + "letters, digits, '_', '.' and '-', starting with a letter or digit (e.g. train)");
+    }
+  }
 
   /**
    * Writes the rows. A retry of the batch rewrites the same file, so a failure here can fail the
    * batch and lose nothing.
    *
-   * @param dataset the dataset folder; the file goes to its {@code data/}
-   * @param rows at least one
+   * @param dataset the dataset folder; the file goes to its {@code data/<split>/}
+   * @param rows at least one, all of {@code split}
    * @return the file's manifest entry
    * @throws UncheckedIOException naming the file
    */
-  public static WrittenFile write(String dataset, String key, List<SftExample> rows) {
+  public static WrittenFile write(String dataset, String split, String key, List<SftExample> rows) {
     String name = "part-" + key + ".parquet";
+    String folder = WrittenFile.DATA_FOLDER + "/" + split;
     try {
-      RenamedIntoPlace.Digest digest = RenamedIntoPlace.write(dataset + "/" + WrittenFile.DATA_FOLDER, name,
+      RenamedIntoPlace.Digest digest = RenamedIntoPlace.write(dataset + "/" + folder, name,
           "application/vnd.apache.parquet", channel -> {
             try (ParquetWriter<SftExample> writer =
                 ChannelParquetWriter.open(channel, new SftExampleWriteSupport(), SftSchema.TEXT_COLUMNS)) {
@@ -41,7 +58,7 @@ public final class SftParquetFile {
               }
             }
           });
-      return WrittenFile.in(WrittenFile.DATA_FOLDER, name, rows.size(), digest);
+      return WrittenFile.in(folder, name, rows.size(), digest);
     } catch (IOException e) {
       throw new UncheckedIOException(e.getMessage(), e);
     }

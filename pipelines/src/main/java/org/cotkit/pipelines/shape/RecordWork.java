@@ -2,6 +2,7 @@ package org.cotkit.pipelines.shape;
 
 import java.io.Serializable;
 import java.util.List;
+import org.apache.beam.sdk.transforms.SerializableFunction;
 import org.cotkit.pipelines.record.TeacherRecord;
 
 /**
@@ -12,6 +13,15 @@ public interface RecordWork extends Serializable {
 
   /** The corpus statistics the record pass needs first; empty for none. */
   List<CorpusStatistic<?>> statistics();
+
+  /**
+   * Which records the work keeps, as far as a corpus statistic can tell before it runs (the
+   * verified ones when wrong answers are dropped), so that deduplication keeps a record the work
+   * keeps too; null when it keeps all.
+   */
+  default SerializableFunction<TeacherRecord, Boolean> keeps() {
+    return null;
+  }
 
   /**
    * Opens one worker's processor, once per worker instance, with the results of

@@ -3,6 +3,7 @@ package org.cotkit.pipelines.sft;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -51,15 +52,15 @@ class SftParquetFileTest {
       rows.add(new SftExample("id-" + i / 6, "source-" + i / 6, "train", "tokenskip", prompt, completion,
           Instruction.NONE.chat(prompt, completion), 0.5, 0.5, null, null, null, null, 10, 5, "" + i, "gold", true, "gsm8k", null));
     }
-    WrittenFile entry = SftParquetFile.write(dir.toString(), "k", rows);
-    Path file = dir.resolve("data/part-k.parquet");
+    WrittenFile entry = SftParquetFile.write(dir.toString(), "train", "k", rows);
+    Path file = dir.resolve("data/train/part-k.parquet");
     assertTrue(Files.exists(file));
-    try (Stream<Path> listing = Files.list(dir.resolve("data"))) {
+    try (Stream<Path> listing = Files.list(dir.resolve("data/train"))) {
       assertEquals(List.of(file), listing.toList(), "no temporary file is left");
     }
     // the manifest entry is taken while writing: it must describe the bytes on disk exactly
     byte[] bytes = Files.readAllBytes(file);
-    assertEquals(new WrittenFile("data/part-k.parquet", 200, bytes.length,
+    assertEquals(new WrittenFile("data/train/part-k.parquet", 200, bytes.length,
         HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes))), entry);
 
     Map<String, Set<Encoding>> encodings = new HashMap<>();
@@ -87,11 +88,11 @@ class SftParquetFileTest {
     SftExample sparse = new SftExample("id-2", "source-2", "train", "adaptive", "p", "c",
         List.of(new SftExample.Message("user", "p, said otherwise"), new SftExample.Message("assistant", "c")),
         null, null, null, null, null, null, null, null, null, null, null, null, null);
-    SftParquetFile.write(dir.toString(), "rows", List.of(full, sparse));
+    SftParquetFile.write(dir.toString(), "train", "rows", List.of(full, sparse));
 
     List<GenericRecord> rows = new ArrayList<>();
     try (ParquetReader<GenericRecord> reader =
-        AvroParquetReader.<GenericRecord>builder(inputFile(dir.resolve("data/part-rows.parquet")))
+        AvroParquetReader.<GenericRecord>builder(inputFile(dir.resolve("data/train/part-rows.parquet")))
             .withDataModel(GenericData.get()).build()) {
       for (GenericRecord row = reader.read(); row != null; row = reader.read()) {
         rows.add(row);
@@ -144,5 +145,17 @@ class SftParquetFileTest {
 
   private static boolean usesDictionary(Set<Encoding> encodings) {
     return encodings.contains(Encoding.PLAIN_DICTIONARY) || encodings.contains(Encoding.RLE_DICTIONARY);
+  }
+
+  @Test
+  void aSplitMustNameAFolderInsideTheDataset() {
+    for (String good : List.of("train", "validation", "test-2024", "v1.2_dev")) {
+      SftParquetFile.checkSplitName(good);
+    }
+    for (String bad : List.of("", "..", ".hidden", "a/b", "train set", "../../etc")) {
+      IllegalArgumentException e =
+          assertThrows(IllegalArgumentException.class, () -> SftParquetFile.checkSplitName(bad));
+      assertTrue(e.getMessage().startsWith("--split '" + bad + "'"), e.getMessage());
+    }
   }
 }
