@@ -58,7 +58,25 @@ public final class ChannelParquetWriter {
    */
   public static <T> ParquetWriter<T> open(
       WritableByteChannel channel, WriteSupport<T> writeSupport, Set<String> withoutDictionary) throws IOException {
+    return open(channel, writeSupport, withoutDictionary, ParquetWriter.DEFAULT_BLOCK_SIZE);
+  }
+
+  /**
+   * Opens a writer of Avro records whose row groups hold about {@code rowGroupBytes}: a writer
+   * buffers a whole row group, so one that keeps many files open at once (cotkit publish) bounds
+   * its memory by a smaller size.
+   */
+  public static ParquetWriter<GenericRecord> open(
+      WritableByteChannel channel, Schema schema, Set<String> withoutDictionary, long rowGroupBytes) throws IOException {
+    MessageType parquetSchema = new AvroSchemaConverter(new Configuration(false)).convert(schema);
+    return open(channel, new AvroWriteSupport<>(parquetSchema, schema, GenericData.get()), withoutDictionary,
+        rowGroupBytes);
+  }
+
+  private static <T> ParquetWriter<T> open(WritableByteChannel channel, WriteSupport<T> writeSupport,
+      Set<String> withoutDictionary, long rowGroupBytes) throws IOException {
     Builder<T> builder = new Builder<>(new ChannelOutputFile(channel), writeSupport)
+        .withRowGroupSize(rowGroupBytes)
         .withCompressionCodec(CompressionCodecName.SNAPPY)
         .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
         // without Hadoop's default resources, which a plain Configuration parses from XML again

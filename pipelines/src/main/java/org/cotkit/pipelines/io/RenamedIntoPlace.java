@@ -56,14 +56,17 @@ public final class RenamedIntoPlace {
     return digest;
   }
 
-  /** Passes bytes on to a channel, counting and hashing them. */
-  private static final class DigestingChannel implements WritableByteChannel {
+  /**
+   * Passes bytes on to a channel, counting and hashing them: for a writer that fills a file over
+   * many calls (cotkit publish's shards) and so cannot hand {@link #write} its whole content.
+   */
+  public static final class DigestingChannel implements WritableByteChannel {
     private final WritableByteChannel out;
     private final MessageDigest sha256;
     private long bytes;
     private boolean closed;
 
-    DigestingChannel(WritableByteChannel out) {
+    public DigestingChannel(WritableByteChannel out) {
       this.out = out;
       this.sha256 = StableHash.sha256();
     }
@@ -91,7 +94,8 @@ public final class RenamedIntoPlace {
       }
     }
 
-    Digest digest() {
+    /** The size and SHA-256 of what was written; complete once the channel is closed. */
+    public Digest digest() {
       return new Digest(bytes, HexFormat.of().formatHex(sha256.digest()));
     }
   }

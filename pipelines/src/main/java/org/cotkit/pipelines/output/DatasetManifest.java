@@ -116,6 +116,11 @@ public final class DatasetManifest {
     return Optional.empty();
   }
 
+  /** The whole manifest, for a reader of sections this class does not name (options, quality). */
+  public JsonNode json() {
+    return root;
+  }
+
   public String command() {
     return root.path("command").asText();
   }
