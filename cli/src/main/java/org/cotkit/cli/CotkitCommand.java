@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
     versionProvider = CotkitCommand.Version.class,
     description = "Turns teacher chain-of-thought generations into SFT datasets that teach a student "
         + "LLM to reason on a budget.",
-    subcommands = {CompressCommand.class, LabelCommand.class, BuildCommand.class, VerifyCommand.class,
+    subcommands = {CompressCommand.class, LabelCommand.class, BuildCommand.class, VerifyCommand.class, StatsCommand.class,
         CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:success", "1:the run failed (one line says why; nothing was published)",
