@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
     description = "Turns teacher chain-of-thought generations into SFT datasets that teach a student "
         + "LLM to reason on a budget.",
     subcommands = {CompressCommand.class, LabelCommand.class, BuildCommand.class, VerifyCommand.class,
-        PublishCommand.class, CommandLine.HelpCommand.class},
+        PublishCommand.class, StatsCommand.class, CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:success", "1:the run failed (one line says why; nothing was published)",
         "2:bad usage or options", "3:out of memory (the launcher says how to give the JVM more)",

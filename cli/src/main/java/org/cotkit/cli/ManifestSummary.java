@@ -8,10 +8,13 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.channels.Channels;
 import java.util.Locale;
+import java.util.Set;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.ResolveOptions.StandardResolveOptions;
 import org.apache.beam.sdk.io.fs.ResourceId;
 import org.cotkit.pipelines.manifest.WriteManifest;
+import org.cotkit.pipelines.report.DatasetStatistics;
+import org.cotkit.pipelines.report.StatisticsTable;
 
 /** Prints the counts of a finished run from its manifest.json. */
 final class ManifestSummary {
@@ -51,6 +54,9 @@ final class ManifestSummary {
     printLabels(manifest.path("labels"), err);
     printExamples(manifest.path("examples"), err);
     printQuality(manifest.path("quality"), err);
+    if (Set.of("compress", "build").contains(manifest.path("command").asText())) {
+      err.println("  compression       " + compression(outputDirectory));
+    }
     for (JsonNode warning : manifest.path("warnings")) {
       err.println("cotkit: warning: " + warning.asText());
     }
@@ -67,6 +73,15 @@ final class ManifestSummary {
     }
     err.flush();
     return balanced && !tooManyErrors;
+  }
+
+  /** What pruning saved and how close it came to γ, from the rows written ('cotkit stats' has the rest). */
+  private static String compression(String outputDirectory) {
+    try {
+      return StatisticsTable.headline(DatasetStatistics.of(outputDirectory)).orElse("no TokenSkip rows");
+    } catch (IOException e) {
+      return "cannot read the rows back: " + e.getMessage();
+    }
   }
 
   /** {@code  (12 blank line, 3 incorrect)}, or nothing when no record was filtered. */

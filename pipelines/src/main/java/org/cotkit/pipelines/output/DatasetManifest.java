@@ -132,4 +132,9 @@ public final class DatasetManifest {
   public JsonNode errorRate() {
     return root.path("error_rate");
   }
+
+  /** A top-level section ({@code options}, {@code labels}, {@code deduplication}…); missing when absent. */
+  public JsonNode section(String name) {
+    return root.path(name);
+  }
 }
