@@ -3,6 +3,7 @@ package org.cotkit.pipelines.dedup;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeSet;
 
 /**
  * The benchmarks' questions as a training question is checked against them: every word n-gram of
@@ -27,7 +28,7 @@ public final class BenchmarkIndex implements Serializable {
   private final LongIntTable ngrams = new LongIntTable();
   private final LongIntTable bands = new LongIntTable();
   /** The lengths below {@code ngram} of benchmark questions indexed whole, so training windows of them are looked up too. */
-  private final java.util.TreeSet<Integer> shortLengths = new java.util.TreeSet<>();
+  private final TreeSet<Integer> shortLengths = new TreeSet<>();
 
   /**
    * @param ngram words per n-gram; a benchmark question shorter than that is one n-gram of all its
@@ -48,14 +49,14 @@ public final class BenchmarkIndex implements Serializable {
       files[b] = benchmarks.get(b).file();
       questionsPerBenchmark[b] = benchmarks.get(b).questions().size();
       for (BenchmarkQuestions.Question question : benchmarks.get(b).questions()) {
-        List<String> words = QuestionWords.of(question.text());
+        long[] words = WordGrams.wordHashes(QuestionWords.of(question.text()));
         benchmarkOf[q] = b;
         ids[q] = question.id();
         for (long gram : WordGrams.ngrams(words, ngram, minWords)) {
           ngrams.putIfAbsent(gram, q);
         }
-        if (words.size() < ngram && words.size() >= minWords) {
-          shortLengths.add(words.size());
+        if (words.length < ngram && words.length >= minWords) {
+          shortLengths.add(words.length);
         }
         shingles[q] = WordGrams.shingles(words);
         for (long key : MinHashBands.keys(shingles[q])) {
@@ -80,17 +81,18 @@ public final class BenchmarkIndex implements Serializable {
    * similar one it is a near duplicate of; empty when it is clean.
    */
   public Optional<Contamination> find(List<String> words) {
-    Optional<Contamination> shared = sharedNgram(words, ngram, minWords);
+    long[] hashes = WordGrams.wordHashes(words);
+    Optional<Contamination> shared = sharedNgram(words, hashes, ngram, minWords);
     for (int n : shortLengths) {
       if (shared.isPresent()) {
         break;
       }
-      shared = sharedNgram(words, n, n);
+      shared = sharedNgram(words, hashes, n, n);
     }
     if (shared.isPresent()) {
       return shared;
     }
-    long[] own = WordGrams.shingles(words);
+    long[] own = WordGrams.shingles(hashes);
     int best = -1;
     double bestJaccard = 0;
     for (long key : MinHashBands.keys(own)) {
@@ -107,8 +109,8 @@ public final class BenchmarkIndex implements Serializable {
         : Optional.of(new Contamination(benchmarkOf[best], files[benchmarkOf[best]], ids[best], null, bestJaccard));
   }
 
-  private Optional<Contamination> sharedNgram(List<String> words, int n, int min) {
-    long[] grams = WordGrams.ngrams(words, n, min);
+  private Optional<Contamination> sharedNgram(List<String> words, long[] hashes, int n, int min) {
+    long[] grams = WordGrams.ngrams(hashes, n, min);
     for (int i = 0; i < grams.length; i++) {
       int q = ngrams.get(grams[i]);
       if (q != LongIntTable.MISSING) {

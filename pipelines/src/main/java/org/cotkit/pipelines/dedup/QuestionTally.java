@@ -46,13 +46,13 @@ final class QuestionTally implements Serializable {
         bands = Arrays.copyOf(bands, capacity);
       }
     }
-    List<String> words = QuestionWords.of(question);
+    long[] words = WordGrams.wordHashes(QuestionWords.of(question));
     file[size] = fileIndex.computeIfAbsent(recordFile, f -> {
       files.add(f);
       return files.size() - 1;
     });
     line[size] = recordLine;
-    key[size] = WordGrams.hash(words, 0, words.size());
+    key[size] = WordGrams.hash(words, 0, words.length);
     id[size] = recordId;
     if (shingles != null) {
       shingles[size] = WordGrams.shingles(words);

@@ -16,17 +16,31 @@ public final class WordGrams {
 
   private WordGrams() {}
 
+  /** Each word's hash, computed once per question for all the n-grams and shingles made of it. */
+  public static long[] wordHashes(List<String> words) {
+    long[] hashes = new long[words.size()];
+    for (int w = 0; w < hashes.length; w++) {
+      String word = words.get(w);
+      long h = 0xcbf29ce484222325L; // FNV-1a over the chars, then mixed
+      for (int i = 0; i < word.length(); i++) {
+        h = (h ^ word.charAt(i)) * 0x100000001b3L;
+      }
+      hashes[w] = mix(h);
+    }
+    return hashes;
+  }
+
   /**
    * The hash of every run of {@code n} consecutive words, in order; a question of fewer than
    * {@code n} but at least {@code minWords} words is one run of all its words, a shorter one has none.
    */
-  public static long[] ngrams(List<String> words, int n, int minWords) {
-    if (words.size() < n) {
-      return words.size() >= minWords ? new long[] {hash(words, 0, words.size())} : new long[0];
+  public static long[] ngrams(long[] wordHashes, int n, int minWords) {
+    if (wordHashes.length < n) {
+      return wordHashes.length >= minWords ? new long[] {hash(wordHashes, 0, wordHashes.length)} : new long[0];
     }
-    long[] grams = new long[words.size() - n + 1];
+    long[] grams = new long[wordHashes.length - n + 1];
     for (int i = 0; i < grams.length; i++) {
-      grams[i] = hash(words, i, i + n);
+      grams[i] = hash(wordHashes, i, i + n);
     }
     return grams;
   }
@@ -37,8 +51,8 @@ public final class WordGrams {
   }
 
   /** The question's distinct shingles, sorted: word 3-grams, or all its words when it has fewer. */
-  public static long[] shingles(List<String> words) {
-    long[] grams = ngrams(words, SHINGLE_WORDS, 1);
+  public static long[] shingles(long[] wordHashes) {
+    long[] grams = ngrams(wordHashes, SHINGLE_WORDS, 1);
     Arrays.sort(grams);
     int distinct = 0;
     for (int i = 0; i < grams.length; i++) {
@@ -69,19 +83,13 @@ public final class WordGrams {
     return union == 0 ? 0 : (double) common / union;
   }
 
-  /** A 64-bit hash of the words {@code from..to}, a space between them (FNV-1a, then mixed). */
-  static long hash(List<String> words, int from, int to) {
-    long h = 0xcbf29ce484222325L;
+  /** A 64-bit hash of the words {@code from..to}, in order; their number is part of it. */
+  static long hash(long[] wordHashes, int from, int to) {
+    long h = to - from;
     for (int w = from; w < to; w++) {
-      if (w > from) {
-        h = (h ^ ' ') * 0x100000001b3L;
-      }
-      String word = words.get(w);
-      for (int i = 0; i < word.length(); i++) {
-        h = (h ^ word.charAt(i)) * 0x100000001b3L;
-      }
+      h = mix(h * 0x9e3779b97f4a7c15L + wordHashes[w]);
     }
-    return mix(h);
+    return h;
   }
 
   /** MurmurHash3's 64-bit finaliser: every input bit reaches every output bit. */

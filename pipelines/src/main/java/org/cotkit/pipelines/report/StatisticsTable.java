@@ -127,8 +127,8 @@ public final class StatisticsTable {
     lines.row("Contaminated", count(counts.filtered(DatasetStatistics.ManifestCounts.CONTAMINATED))
         + counts.decontamination().map(d -> {
           StringBuilder line = new StringBuilder(String.format(Locale.ROOT, " (%d-gram overlap", d.ngram()));
-          d.benchmarks().forEach(b -> line.append(String.format(Locale.ROOT, "; %s: %,d of %,d questions", b.file(),
-              b.contaminated(), b.questions())));
+          d.benchmarks().forEach(b -> line.append(String.format(Locale.ROOT, "; %,d against %s (%,d questions)",
+              b.contaminated(), b.file(), b.questions())));
           return line.append(')').toString();
         }).orElse(" (no decontamination in the manifest)"));
     return lines.render();
