@@ -247,6 +247,18 @@ class PublishCommandTest {
         + "sharded_tokenskip_train_00002\n"), card);
   }
 
+  @Test
+  void theCardEndsWithTheFiguresCotkitStatsPrints() throws Exception {
+    String card = Files.readString(published("messages").resolve("README.md"));
+    CliRun stats = CliRun.of("stats", source.toString(), "--no-html");
+    assertEquals(0, stats.exitCode(), stats.err());
+    String table = stats.out().strip();
+    // the table's first line names the folder the command was given; the rest is the same
+    String figures = table.substring(table.indexOf('\n') + 1);
+    assertTrue(card.contains(figures), "card:\n" + card + "\nstats:\n" + table);
+    assertTrue(figures.contains("tokenskip  0.5"), figures);
+  }
+
   // ---------------------------------------------------------------- refusals
 
   @Test

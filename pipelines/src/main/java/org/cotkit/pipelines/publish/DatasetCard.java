@@ -49,8 +49,15 @@ public final class DatasetCard {
    * @param files every data file written, for each config's download size
    * @param source the source dataset's manifest
    */
-  public static String of(PublishSettings settings, PublishedLayout layout, List<WrittenFile> files, JsonNode source) {
-    return "---\n" + frontMatter(settings, layout, files) + "---\n\n" + body(settings, layout, source);
+  /**
+   * @param figures the source's figures as {@code cotkit stats} prints them (rows by split, mode and
+   *     γ; lengths before and after pruning; tokens saved; what was filtered and dropped)
+   */
+  public static String of(PublishSettings settings, PublishedLayout layout, List<WrittenFile> files, JsonNode source,
+      String figures) {
+    return "---\n" + frontMatter(settings, layout, files) + "---\n\n" + body(settings, layout, source)
+        + "## Figures\n\nAs `cotkit stats` reports them for the source dataset:\n\n```\n" + figures.strip()
+        + "\n```\n";
   }
 
   /** The YAML between the {@code ---} lines. */

@@ -19,6 +19,8 @@ import org.cotkit.pipelines.manifest.WriteManifest;
 import org.cotkit.pipelines.output.DatasetFiles;
 import org.cotkit.pipelines.output.DatasetManifest;
 import org.cotkit.pipelines.output.StagedOutput;
+import org.cotkit.pipelines.report.DatasetStatistics;
+import org.cotkit.pipelines.report.StatisticsTable;
 
 /**
  * Lays a verified SFT dataset out as a Hub-ready folder ({@link PublishedLayout}): the Parquet
@@ -122,7 +124,8 @@ public final class DatasetPublisher {
     files.add(writeText(staging, LlamaFactoryDatasetInfo.FILE_NAME, "application/json",
         json.writeValueAsString(LlamaFactoryDatasetInfo.of(settings.name(), layout, settings.format())) + "\n"));
     files.add(writeText(staging, DatasetCard.FILE_NAME, "text/markdown",
-        DatasetCard.of(settings, layout, dataFiles, source.manifest().json())));
+        DatasetCard.of(settings, layout, dataFiles, source.manifest().json(),
+            StatisticsTable.render(DatasetStatistics.of(source.folder())))));
     files.sort(Comparator.comparing(WrittenFile::path));
     writeText(staging, WriteManifest.FILE_NAME, "application/json",
         json.writeValueAsString(manifest(settings, source, layout, files)) + "\n");

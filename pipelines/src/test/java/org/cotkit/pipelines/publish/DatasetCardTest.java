@@ -40,7 +40,7 @@ class DatasetCardTest {
     String card = DatasetCard.of(settings(repoId, "Apache-2.0"), layout,
         List.of(new WrittenFile("data/all/train-00000-of-00001.parquet", 1344, 1000, "x"),
             new WrittenFile("data/all/1-00000-of-00001.parquet", 8, 20, "y")),
-        new ObjectMapper().readTree(SOURCE));
+        new ObjectMapper().readTree(SOURCE), "figures");
     JsonNode yaml = new YAMLMapper().readTree(card.substring(4, card.indexOf("\n---\n", 4) + 1));
     assertTrue(yaml.path("pretty_name").isTextual(), yaml.toString());
     assertEquals(repoId.substring(4), yaml.path("pretty_name").asText());
@@ -63,9 +63,11 @@ class DatasetCardTest {
   @Test
   void bodyHasTheRecipeTheFilterCountsAndTheQualityFigures() throws Exception {
     String card = DatasetCard.of(settings("org/demo", "mit"), PublishedLayout.of(ROWS, 100_000), List.of(),
-        new ObjectMapper().readTree(SOURCE));
+        new ObjectMapper().readTree(SOURCE), "Rows by split, mode, γ and difficulty\n  train  tokenskip  0.5");
     String body = card.substring(card.indexOf("\n---\n", 4));
     assertTrue(body.contains("- command line: `cotkit build --input 'in put.jsonl' --instruction 'Think: step by step | # now'`"), body);
+    assertTrue(body.endsWith("## Figures\n\nAs `cotkit stats` reports them for the source dataset:\n\n```\n"
+        + "Rows by split, mode, γ and difficulty\n  train  tokenskip  0.5\n```\n"), body);
     assertTrue(body.contains("- cotkit version: 0.2.0"), body);
     assertTrue(body.contains("- length unit: `tokens`\n- tokenizer: `/t/tokenizer.json`\n- target ratios γ: `0.5, 1.0`"), body);
     assertTrue(body.contains("- forced tokens: none"), body);
