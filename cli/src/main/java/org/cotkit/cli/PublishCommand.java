@@ -32,7 +32,8 @@ import picocli.CommandLine.Parameters;
             + "present), all (every row) and metadata (every row's provenance: id, source_id, split, mode, ratio, "
             + "difficulty, pass_rate, token_budget, cot_tokens, kept_tokens, answer, verified, source…, row-aligned "
             + "with all); a README.md dataset card whose YAML front matter declares the configs, splits, features "
-            + "and row counts, with the recipe and quality figures from the dataset's manifest; a LLaMA-Factory "
+            + "and row counts, with the recipe and quality figures from the dataset's manifest and the table "
+            + "'cotkit stats' prints; a LLaMA-Factory "
             + "dataset_info.json with one dataset per config and split; and a manifest.json, so 'cotkit verify' "
             + "checks the folder.",
         "",
