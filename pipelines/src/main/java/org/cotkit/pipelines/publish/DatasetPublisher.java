@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.avro.generic.GenericRecord;
 import org.cotkit.pipelines.io.RenamedIntoPlace;
@@ -110,7 +111,7 @@ public final class DatasetPublisher {
     DatasetManifest.Mismatch mismatch = manifest.firstMismatch(entries).orElse(null);
     if (mismatch != null && mismatch.kind() != DatasetManifest.Mismatch.Kind.MISSING) {
       throw new IllegalArgumentException("--to '" + target + "' holds " + mismatch.path() + ", which publish did not "
-          + "write (" + mismatch.kind().name().toLowerCase(java.util.Locale.ROOT) + "); --overwrite replaces only "
+          + "write (" + mismatch.kind().name().toLowerCase(Locale.ROOT) + "); --overwrite replaces only "
           + "publish's own files: move it away or choose another --to");
     }
   }
