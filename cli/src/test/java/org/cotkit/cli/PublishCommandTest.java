@@ -494,6 +494,28 @@ class PublishCommandTest {
     return new CliRun(exitCode, out.toString(), err.toString());
   }
 
+  @Test
+  void theDatasetsPackageLoadsABuildFolderItselfWithOneSplitPerFolder() throws Exception {
+    Assumptions.assumeTrue(python("import datasets").exitCode == 0,
+        "the Python datasets package is not installed: pip install datasets");
+    Path script = dir.resolve("load-build.py");
+    Files.writeString(script, String.join("\n",
+        "import json, sys",
+        "import datasets",
+        "datasets.disable_progress_bars()",
+        "loaded = datasets.load_dataset(sys.argv[1], cache_dir=sys.argv[2])",
+        "print(json.dumps({split: len(rows) for split, rows in loaded.items()}))", ""));
+    PythonRun run = python(null, script.toString(), source.toString(), dir.resolve("build-cache").toString());
+    assertEquals(0, run.exitCode, run.output);
+    JsonNode loaded = JSON.readTree(run.output.lines().reduce((a, b) -> b).orElse("{}"));
+    JsonNode bySplit = JSON.readTree(source.resolve("manifest.json").toFile()).at("/examples/split");
+    assertEquals(2, loaded.size(), loaded.toString());
+    for (String split : List.of("train", "validation")) {
+      assertEquals(bySplit.path(split).asLong(), loaded.path(split).asLong(), split + ": " + loaded);
+    }
+    assertEquals(0, CliRun.of("verify", source.toString()).exitCode(), "loading wrote nothing into the folder");
+  }
+
   private record PythonRun(int exitCode, String output) {}
 
   private static PythonRun python(String code) throws Exception {
