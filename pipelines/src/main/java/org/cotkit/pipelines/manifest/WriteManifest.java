@@ -151,6 +151,27 @@ public final class WriteManifest extends PTransform<PCollectionList<KV<String, L
   }
 
   /**
+   * The {@code compression.*} counts of the TokenSkip rows (SftBatchWriter's) as what pruning saved
+   * and how close it came to γ; empty when no row was pruned.
+   */
+  static Map<String, Object> compressionSection(Map<String, Long> counts) {
+    Map<String, Object> section = new LinkedHashMap<>();
+    long rows = counts.getOrDefault("compression.rows", 0L);
+    if (rows == 0) {
+      return section;
+    }
+    long cot = counts.getOrDefault("compression.cot_tokens", 0L);
+    long kept = counts.getOrDefault("compression.kept_tokens", 0L);
+    section.put("tokenskip_rows", rows);
+    section.put("cot_tokens", cot);
+    section.put("kept_tokens", kept);
+    section.put("tokens_saved", cot - kept);
+    section.put("tokens_saved_share", cot == 0 ? null : (double) (cot - kept) / cot);
+    section.put("mean_abs_error", counts.getOrDefault("compression.abs_error_nanos", 0L) / 1e9 / rows);
+    return section;
+  }
+
+  /**
    * Completes the {@code deduplication} and {@code decontamination} sections the header holds with
    * what was dropped: duplicates by kind, and contaminated records per benchmark (counted as
    * {@code contaminated_by.<benchmark's index>}). Moved after the counts they explain.
@@ -329,6 +350,10 @@ public final class WriteManifest extends PTransform<PCollectionList<KV<String, L
       Map<String, Object> examples = distributionSection(counts, "examples.", List.of());
       if (!examples.isEmpty()) {
         manifest.put("examples", examples);
+      }
+      Map<String, Object> compression = compressionSection(counts);
+      if (!compression.isEmpty()) {
+        manifest.put("compression", compression);
       }
       questionFilterSections(manifest, counts);
       manifest.put("files", filesSection(context.sideInput(files)));

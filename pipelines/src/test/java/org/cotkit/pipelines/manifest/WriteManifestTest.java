@@ -251,4 +251,16 @@ class WriteManifestTest {
         "label.difficulty.complex", 6L, "label.decided_by.pass_rate", 100L)));
     assertEquals(List.of(), WriteManifest.warnings(Map.of("records_read", 10L)));
   }
+
+  @Test
+  void compressionSectionSumsWhatPruningSavedAndTheMeanError() {
+    // two rows: 10 of 20 words kept at γ 0.5 (|Δ| 0), 9 of 12 at γ 0.7 (|Δ| 0.05)
+    Map<String, Object> section = WriteManifest.compressionSection(Map.of("compression.rows", 2L,
+        "compression.cot_tokens", 32L, "compression.kept_tokens", 19L, "compression.abs_error_nanos", 50_000_000L));
+    assertEquals(2L, section.get("tokenskip_rows"));
+    assertEquals(13L, section.get("tokens_saved"));
+    assertEquals(13.0 / 32, (Double) section.get("tokens_saved_share"), 1e-15);
+    assertEquals(0.025, (Double) section.get("mean_abs_error"), 1e-15);
+    assertEquals(Map.of(), WriteManifest.compressionSection(Map.of("records_read", 3L)));
+  }
 }
