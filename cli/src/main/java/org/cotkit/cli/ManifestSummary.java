@@ -8,11 +8,13 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.channels.Channels;
 import java.util.Locale;
+import java.util.OptionalDouble;
 import java.util.Set;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.ResolveOptions.StandardResolveOptions;
 import org.apache.beam.sdk.io.fs.ResourceId;
 import org.cotkit.pipelines.manifest.WriteManifest;
+import org.cotkit.pipelines.report.StatisticsTable;
 
 /** Prints the counts of a finished run from its manifest.json. */
 final class ManifestSummary {
@@ -79,11 +81,12 @@ final class ManifestSummary {
     if (!compression.has("tokenskip_rows")) {
       return "no TokenSkip rows";
     }
-    return String.format(Locale.ROOT,
-        "tokens saved %.1f%% (%,d of %,d %s) over %,d TokenSkip rows; mean |achieved − γ| %.4f",
-        100 * compression.path("tokens_saved_share").asDouble(), compression.path("tokens_saved").asLong(),
-        compression.path("cot_tokens").asLong(), manifest.path("options").path("length_unit").asText("words"),
-        compression.path("tokenskip_rows").asLong(), compression.path("mean_abs_error").asDouble());
+    JsonNode share = compression.path("tokens_saved_share");
+    return StatisticsTable.compression(
+        share.isNumber() ? OptionalDouble.of(share.asDouble()) : OptionalDouble.empty(),
+        compression.path("tokens_saved").asLong(), compression.path("cot_tokens").asLong(),
+        manifest.path("options").path("length_unit").asText("words"), compression.path("tokenskip_rows").asLong(),
+        OptionalDouble.of(compression.path("mean_abs_error").asDouble()));
   }
 
   /** {@code  (12 blank line, 3 incorrect)}, or nothing when no record was filtered. */

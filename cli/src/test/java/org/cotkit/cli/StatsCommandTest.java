@@ -12,10 +12,6 @@ import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -84,7 +80,7 @@ class StatsCommandTest {
   void compressAndBuildEndWithTheHeadlineOfTheirRows() throws Exception {
     for (Map.Entry<Path, CliRun> run : Map.of(build, buildRun, compress, compressRun).entrySet()) {
       List<String> all = lengthCells(run.getKey(), "mode = 'tokenskip'", "tokenskip", "all");
-      Map<String, Object> sums = query(run.getKey(),
+      Map<String, Object> sums = Parquet.query(run.getKey(),
           "SELECT sum(cot_tokens - kept_tokens) AS saved, sum(cot_tokens) AS total FROM rows WHERE mode = 'tokenskip'")
           .get(0);
       String headline = String.format(Locale.ROOT,
@@ -109,7 +105,7 @@ class StatsCommandTest {
 
     Map<String, JsonNode> charts = charts(html);
     List<String> expected = new ArrayList<>();
-    for (Map<String, Object> ratio : query(build, "SELECT DISTINCT ratio FROM rows WHERE ratio IS NOT NULL ORDER BY ratio")) {
+    for (Map<String, Object> ratio : Parquet.query(build, "SELECT DISTINCT ratio FROM rows WHERE ratio IS NOT NULL ORDER BY ratio")) {
       expected.add("length-" + ratio.get("ratio"));
     }
     expected.addAll(List.of("length-adaptive", "achieved-vs-target", "difficulty", "token-budget", "pass-rate"));
@@ -123,7 +119,7 @@ class StatsCommandTest {
     }
 
     // each chart's data adds up to the rows it draws
-    for (Map<String, Object> ratio : query(build,
+    for (Map<String, Object> ratio : Parquet.query(build,
         "SELECT ratio, count(*) AS n FROM rows WHERE ratio IS NOT NULL GROUP BY ratio ORDER BY ratio")) {
       JsonNode datasets = charts.get("length-" + ratio.get("ratio")).at("/data/datasets");
       assertEquals(2, datasets.size(), "before and after");
@@ -143,7 +139,7 @@ class StatsCommandTest {
             split.get("data").get(i).asLong());
       }
     }
-    for (Map<String, Object> passRate : query(build,
+    for (Map<String, Object> passRate : Parquet.query(build,
         "SELECT printf('%.2f', pass_rate) AS rate, count(*) AS n FROM rows WHERE mode = 'adaptive' GROUP BY 1 ORDER BY 1")) {
       JsonNode chart = charts.get("pass-rate").get("data");
       int bar = List.of(JSON.convertValue(chart.get("labels"), String[].class)).indexOf(passRate.get("rate"));
@@ -240,7 +236,7 @@ class StatsCommandTest {
     long rows = 0;
     long checked = 0;
     long verified = 0;
-    for (Map<String, Object> group : query(dataset, "SELECT split, mode, ratio, difficulty, count(*) AS n, "
+    for (Map<String, Object> group : Parquet.query(dataset, "SELECT split, mode, ratio, difficulty, count(*) AS n, "
         + "count(verified) AS checked, count(*) FILTER (WHERE verified) AS ok FROM rows GROUP BY ALL "
         + "ORDER BY split NULLS LAST, mode NULLS LAST, ratio NULLS LAST, difficulty NULLS LAST")) {
       long n = number(group.get("n"));
@@ -264,7 +260,7 @@ class StatsCommandTest {
     int lengths = header + 2 + groups.size() + 2;
     assertTrue(lines.get(lengths).startsWith("CoT length in words: percentiles (nearest rank)"), lines.get(lengths));
     List<List<String>> expected = new ArrayList<>();
-    for (Map<String, Object> group : query(dataset,
+    for (Map<String, Object> group : Parquet.query(dataset,
         "SELECT DISTINCT mode, ratio FROM rows ORDER BY ratio NULLS LAST, mode")) {
       String mode = (String) group.get("mode");
       Object ratio = group.get("ratio");
@@ -285,7 +281,7 @@ class StatsCommandTest {
     long adaptive = Parquet.count(dataset, "WHERE mode = 'adaptive'");
     if (adaptive > 0) {
       List<String> difficulty = new ArrayList<>();
-      for (Map<String, Object> d : query(dataset,
+      for (Map<String, Object> d : Parquet.query(dataset,
           "SELECT difficulty, count(*) AS n FROM rows WHERE mode = 'adaptive' GROUP BY ALL ORDER BY difficulty")) {
         difficulty.add(String.format(Locale.ROOT, "%s %,d (%s)", d.get("difficulty"), number(d.get("n")),
             share(number(d.get("n")), adaptive, adaptive)));
@@ -317,7 +313,7 @@ class StatsCommandTest {
     }
     select.append(", avg(abs(achieved_ratio - ratio)) AS mean_error, quantile_disc(abs(achieved_ratio - ratio), 0.95) "
         + "AS p95_error, sum(cot_tokens - kept_tokens) AS saved, sum(cot_tokens) AS total FROM rows WHERE ").append(where);
-    Map<String, Object> row = query(dataset, select.toString()).get(0);
+    Map<String, Object> row = Parquet.query(dataset, select.toString()).get(0);
     List<String> cells = new ArrayList<>(List.of(mode, ratio, count(number(row.get("n")))));
     for (String column : List.of("cot_tokens", "kept_tokens")) {
       for (int p : PERCENTILES) {
@@ -335,7 +331,7 @@ class StatsCommandTest {
   private static String percentiles(Path dataset, String column, String format) throws Exception {
     List<String> parts = new ArrayList<>();
     for (int p : PERCENTILES) {
-      Object value = query(dataset, "SELECT " + (p == 100 ? "max(" + column + ")" : "quantile_disc(" + column + ", 0." + p
+      Object value = Parquet.query(dataset, "SELECT " + (p == 100 ? "max(" + column + ")" : "quantile_disc(" + column + ", 0." + p
           + ")") + " AS v FROM rows WHERE mode = 'adaptive'").get(0).get("v");
       parts.add((p == 100 ? "max " : "p" + p + " ") + String.format(Locale.ROOT, format, value));
     }
@@ -343,24 +339,6 @@ class StatsCommandTest {
   }
 
   // --- helpers ---
-
-  /** Rows of {@code select} over every Parquet file under data/, at any depth, aliased {@code rows}. */
-  private static List<Map<String, Object>> query(Path dataset, String select) throws Exception {
-    String from = "read_parquet('" + dataset.resolve("data").toAbsolutePath() + "/**/*.parquet')";
-    try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
-        Statement statement = connection.createStatement();
-        ResultSet result = statement.executeQuery(select.replace("FROM rows", "FROM " + from))) {
-      List<Map<String, Object>> rows = new ArrayList<>();
-      while (result.next()) {
-        Map<String, Object> row = new LinkedHashMap<>();
-        for (int i = 1; i <= result.getMetaData().getColumnCount(); i++) {
-          row.put(result.getMetaData().getColumnLabel(i), result.getObject(i));
-        }
-        rows.add(row);
-      }
-      return rows;
-    }
-  }
 
   private static Map<String, JsonNode> charts(Document html) throws Exception {
     Map<String, JsonNode> charts = new LinkedHashMap<>();

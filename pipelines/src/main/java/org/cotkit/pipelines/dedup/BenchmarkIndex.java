@@ -114,8 +114,8 @@ public final class BenchmarkIndex implements Serializable {
     for (int i = 0; i < grams.length; i++) {
       int q = ngrams.get(grams[i]);
       if (q != LongIntTable.MISSING) {
-        String text = words.size() < n ? String.join(" ", words) : WordGrams.text(words, i, n);
-        return Optional.of(new Contamination(benchmarkOf[q], files[benchmarkOf[q]], ids[q], text, null));
+        return Optional.of(
+            new Contamination(benchmarkOf[q], files[benchmarkOf[q]], ids[q], WordGrams.text(words, i, n), null));
       }
     }
     return Optional.empty();

@@ -15,6 +15,7 @@ import org.apache.beam.sdk.transforms.SerializableFunction;
 import org.cotkit.pipelines.io.RenamedIntoPlace;
 import org.cotkit.pipelines.io.StableHash;
 import org.cotkit.pipelines.io.WrittenFile;
+import org.cotkit.pipelines.manifest.DroppedQuestions;
 import org.cotkit.pipelines.record.QuestionFilterSettings;
 import org.cotkit.pipelines.record.TeacherRecord;
 import org.cotkit.pipelines.shape.BatchOutput;
@@ -29,13 +30,6 @@ import org.cotkit.pipelines.shape.CorpusStatistics;
  * a duplicate. Not thread-safe: one per worker.
  */
 public final class QuestionFilter {
-
-  /** The manifest counts of records dropped. */
-  public static final String CONTAMINATED = "filtered.contaminated";
-  public static final String DUPLICATE = "filtered.duplicate";
-  public static final String NEAR_DUPLICATE = "filtered.near_duplicate";
-  /** The count of records dropped for benchmark {@code i}: {@code contaminated_by.<i>}. */
-  public static final String CONTAMINATED_BY = "contaminated_by.";
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -88,15 +82,16 @@ public final class QuestionFilter {
       Optional<BenchmarkIndex.Contamination> contamination =
           benchmarks == null ? Optional.empty() : benchmarks.find(QuestionWords.of(record.question()));
       if (contamination.isPresent()) {
-        out.count(CONTAMINATED, 1);
-        out.count(CONTAMINATED_BY + contamination.get().benchmark(), 1);
+        out.count(DroppedQuestions.count(DroppedQuestions.CONTAMINATED), 1);
+        out.count(DroppedQuestions.CONTAMINATED_BY + contamination.get().benchmark(), 1);
         contaminated.add(listing(record, contamination.get()));
         continue;
       }
       Optional<Duplicates.Duplicate> duplicate =
           duplicates == null ? Optional.empty() : duplicates.of(record.origin().location());
       if (duplicate.isPresent()) {
-        out.count(duplicate.get().near() ? NEAR_DUPLICATE : DUPLICATE, 1);
+        out.count(DroppedQuestions.count(
+            duplicate.get().near() ? DroppedQuestions.NEAR_DUPLICATE : DroppedQuestions.DUPLICATE), 1);
         repeated.add(listing(record, duplicate.get()));
         continue;
       }

@@ -181,8 +181,9 @@ public final class WriteManifest extends PTransform<PCollectionList<KV<String, L
     Object dedup = manifest.remove("deduplication");
     if (dedup instanceof Map<?, ?> section) {
       Map<String, Object> completed = new LinkedHashMap<>((Map<String, Object>) section);
-      completed.put("duplicates", counts.getOrDefault("filtered.duplicate", 0L));
-      completed.put("near_duplicates", counts.getOrDefault("filtered.near_duplicate", 0L));
+      completed.put("duplicates", counts.getOrDefault(DroppedQuestions.count(DroppedQuestions.DUPLICATE), 0L));
+      completed.put("near_duplicates",
+          counts.getOrDefault(DroppedQuestions.count(DroppedQuestions.NEAR_DUPLICATE), 0L));
       manifest.put("deduplication", completed);
     }
     Object decontamination = manifest.remove("decontamination");
@@ -192,11 +193,11 @@ public final class WriteManifest extends PTransform<PCollectionList<KV<String, L
       int i = 0;
       for (Object benchmark : (List<Object>) completed.get("benchmarks")) {
         Map<String, Object> entry = new LinkedHashMap<>((Map<String, Object>) benchmark);
-        entry.put("contaminated", counts.getOrDefault("contaminated_by." + i++, 0L));
+        entry.put("contaminated", counts.getOrDefault(DroppedQuestions.CONTAMINATED_BY + i++, 0L));
         benchmarks.add(entry);
       }
       completed.put("benchmarks", benchmarks);
-      completed.put("contaminated", counts.getOrDefault("filtered.contaminated", 0L));
+      completed.put("contaminated", counts.getOrDefault(DroppedQuestions.count(DroppedQuestions.CONTAMINATED), 0L));
       manifest.put("decontamination", completed);
     }
   }

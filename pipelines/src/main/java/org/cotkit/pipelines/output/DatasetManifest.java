@@ -75,6 +75,20 @@ public final class DatasetManifest {
     return files;
   }
 
+  /**
+   * The paths, relative to the folder, of the Parquet files it lists under {@code data/} at any
+   * depth (one folder per split), in its order: the rows of an SFT dataset.
+   */
+  public List<String> parquetDataFiles() {
+    List<String> paths = new ArrayList<>();
+    for (WrittenFile file : files()) {
+      if (file.path().startsWith(WrittenFile.DATA_FOLDER + "/") && file.path().endsWith(".parquet")) {
+        paths.add(file.path());
+      }
+    }
+    return paths;
+  }
+
   /** How a folder's entry differs from the manifest's list: where a dataset is not what it says. */
   public record Mismatch(Kind kind, String path) {
     public enum Kind {

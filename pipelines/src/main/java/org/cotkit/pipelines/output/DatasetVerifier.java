@@ -16,6 +16,7 @@ import org.apache.parquet.hadoop.ParquetFileReader;
 import org.cotkit.pipelines.io.ChannelInputFile;
 import org.cotkit.pipelines.io.StableHash;
 import org.cotkit.pipelines.io.WrittenFile;
+import org.cotkit.pipelines.manifest.DroppedQuestions;
 import org.cotkit.pipelines.manifest.WriteManifest;
 
 /**
@@ -114,12 +115,13 @@ public final class DatasetVerifier {
   /** The dropped records' listings against the counts of records dropped. */
   static String checkListings(JsonNode counts, long duplicates, long contaminated) {
     JsonNode byReason = counts.path("filtered_by_reason");
-    long counted = byReason.path("duplicate").asLong() + byReason.path("near_duplicate").asLong();
+    long counted = byReason.path(DroppedQuestions.DUPLICATE).asLong()
+        + byReason.path(DroppedQuestions.NEAR_DUPLICATE).asLong();
     if (counted != duplicates) {
       return "the files in " + WrittenFile.DUPLICATES_FOLDER + "/ list " + duplicates + " records, the manifest's "
           + "duplicate and near_duplicate counts say " + counted;
     }
-    long listedAsContaminated = byReason.path("contaminated").asLong();
+    long listedAsContaminated = byReason.path(DroppedQuestions.CONTAMINATED).asLong();
     if (listedAsContaminated != contaminated) {
       return "the files in " + WrittenFile.CONTAMINATION_FOLDER + "/ list " + contaminated + " records, the "
           + "manifest's contaminated count says " + listedAsContaminated;

@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.cotkit.pipelines.io.WrittenFile;
+import org.cotkit.pipelines.manifest.DroppedQuestions;
 
 /**
  * The {@code README.md} of a published folder, the Hub's dataset card: YAML front matter that the
@@ -29,7 +30,8 @@ public final class DatasetCard {
   static final List<String> TAGS = List.of("chain-of-thought", "reasoning", "sft", "cotkit");
 
   /** Filter reasons a reader looks for, shown even when none was filtered for them. */
-  private static final List<String> REPORTED_REASONS = List.of("duplicate", "near_duplicate", "contaminated");
+  private static final List<String> REPORTED_REASONS =
+      List.of(DroppedQuestions.DUPLICATE, DroppedQuestions.NEAR_DUPLICATE, DroppedQuestions.CONTAMINATED);
 
   /** The options of the source run that say how the data was made, with their labels. */
   private static final Map<String, String> RECIPE_OPTIONS = recipeOptions();

@@ -1,28 +1,21 @@
 package org.cotkit.pipelines.publish;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 import org.apache.avro.Schema;
-import org.apache.avro.SchemaBuilder;
-import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.beam.sdk.io.FileSystems;
-import org.apache.hadoop.conf.Configuration;
-import org.apache.parquet.avro.AvroParquetReader;
-import org.apache.parquet.avro.AvroReadSupport;
-import org.apache.parquet.avro.AvroSchemaConverter;
 import org.apache.parquet.hadoop.ParquetFileReader;
-import org.apache.parquet.hadoop.ParquetReader;
 import org.apache.parquet.schema.MessageType;
 import org.cotkit.pipelines.io.ChannelInputFile;
-import org.cotkit.pipelines.io.WrittenFile;
 import org.cotkit.pipelines.output.DatasetManifest;
 import org.cotkit.pipelines.output.DatasetVerifier;
+import org.cotkit.pipelines.sft.SftParquetFile;
+import org.cotkit.pipelines.sft.SftSchema;
 
 /**
  * The SFT dataset a publish reads: a folder {@code compress} or {@code build} wrote, checked as
@@ -63,12 +56,7 @@ public final class SourceDataset {
     if (manifest.command().equals("publish")) {
       throw new UnpublishableDatasetException("is a folder cotkit publish wrote; publish the dataset it was made from");
     }
-    List<String> files = new ArrayList<>();
-    for (WrittenFile file : manifest.files()) {
-      if (file.path().startsWith(WrittenFile.DATA_FOLDER + "/") && file.path().endsWith(".parquet")) {
-        files.add(file.path());
-      }
-    }
+    List<String> files = manifest.parquetDataFiles();
     if (verified.dataRows() == 0 || files.isEmpty()) {
       throw new UnpublishableDatasetException("holds no rows: there is nothing to publish");
     }
@@ -93,21 +81,12 @@ public final class SourceDataset {
    * @throws UnpublishableDatasetException naming a split or mode that cannot name a file or config
    */
   public Map<String, Map<String, Long>> rowsByModeAndSplit() throws IOException, UnpublishableDatasetException {
-    Schema projection = SchemaBuilder.record("SftExample").namespace("org.cotkit").fields()
-        .requiredString("split")
-        .requiredString("mode")
-        .endRecord();
+    Schema projection = SftSchema.projection("split", "mode");
     Map<String, Map<String, Long>> rows = new TreeMap<>();
     for (String file : dataFiles) {
-      Configuration conf = new Configuration(false);
-      AvroReadSupport.setRequestedProjection(conf, projection);
-      try (ParquetReader<GenericRecord> reader = reader(file, conf)) {
-        for (GenericRecord row = reader.read(); row != null; row = reader.read()) {
-          String split = row.get("split").toString();
-          String mode = row.get("mode").toString();
-          rows.computeIfAbsent(mode, m -> new TreeMap<>()).merge(split, 1L, Long::sum);
-        }
-      }
+      SftParquetFile.read(path(file), projection, row -> rows
+          .computeIfAbsent(row.get("mode").toString(), m -> new TreeMap<>())
+          .merge(row.get("split").toString(), 1L, Long::sum));
     }
     for (Map.Entry<String, Map<String, Long>> mode : rows.entrySet()) {
       checkName("mode", mode.getKey());
@@ -122,34 +101,19 @@ public final class SourceDataset {
     return rows;
   }
 
-  /** What is done with each row, in the order of the files and of their rows. */
-  public interface RowConsumer {
-    void accept(GenericRecord row) throws IOException;
-  }
-
-  /** Reads every row, a record of the file's own Avro schema ({@code SftSchema.EXAMPLE}). */
-  public void forEachRow(RowConsumer consumer) throws IOException {
+  /**
+   * Reads every row, a record of the file's own Avro schema ({@code SftSchema.EXAMPLE}), in the order
+   * of the files and of their rows.
+   */
+  public void forEachRow(SftParquetFile.RowConsumer consumer) throws IOException {
     for (String file : dataFiles) {
-      try (ParquetReader<GenericRecord> reader = reader(file, new Configuration(false))) {
-        for (GenericRecord row = reader.read(); row != null; row = reader.read()) {
-          consumer.accept(row);
-        }
-      }
+      SftParquetFile.read(path(file), null, consumer);
     }
   }
 
   /** An SFT row's value of {@code column}; null where the file has no such column (an older cotkit's). */
   static Object value(GenericRecord row, String column) {
     return row.getSchema().getField(column) == null ? null : row.get(column);
-  }
-
-  private ParquetReader<GenericRecord> reader(String file, Configuration conf) throws IOException {
-    // lists as plain arrays of chat turns, as the SFT files are written
-    conf.setBoolean(AvroSchemaConverter.ADD_LIST_ELEMENT_RECORDS, false);
-    return AvroParquetReader.<GenericRecord>builder(new ChannelInputFile(FileSystems.matchSingleFileSpec(path(file))))
-        .withDataModel(GenericData.get())
-        .withConf(conf)
-        .build();
   }
 
   private void checkColumns(String file) throws IOException, UnpublishableDatasetException {

@@ -202,11 +202,6 @@ public record DatasetStatistics(String folder, String command, String lengthUnit
       long deadLettered, Map<String, Long> deadLetteredByStage, Optional<Deduplication> deduplication,
       Optional<Decontamination> decontamination) {
 
-    /** The filtered_by_reason reasons of duplicates and contaminated records. */
-    public static final String DUPLICATE = "duplicate";
-    public static final String NEAR_DUPLICATE = "near_duplicate";
-    public static final String CONTAMINATED = "contaminated";
-
     static ManifestCounts of(DatasetManifest manifest) {
       JsonNode counts = manifest.counts();
       JsonNode dedup = manifest.section("deduplication");

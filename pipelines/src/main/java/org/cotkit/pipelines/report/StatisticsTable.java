@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.function.IntFunction;
+import org.cotkit.pipelines.manifest.DroppedQuestions;
 
 /** Prints {@link DatasetStatistics} as plain, aligned text for a terminal. */
 public final class StatisticsTable {
@@ -33,11 +34,21 @@ public final class StatisticsTable {
    * end of a run; empty when the dataset has no TokenSkip row.
    */
   public static Optional<String> headline(DatasetStatistics stats) {
-    return stats.tokenskip().map(all -> String.format(Locale.ROOT,
-        "tokens saved %s (%,d of %,d %s) over %,d TokenSkip rows; mean |achieved − γ| %s, p%d %s",
-        percent(all.savedShare()), all.saved(), all.savedFrom(), stats.lengthUnit(), all.rows(),
-        error(all.meanError()), DatasetStatistics.ERROR_PERCENTILE,
-        error(all.error(DatasetStatistics.ERROR_PERCENTILE))));
+    return stats.tokenskip().map(all -> compression(all.savedShare(), all.saved(), all.savedFrom(), stats.lengthUnit(),
+        all.rows(), all.meanError())
+        + String.format(Locale.ROOT, ", p%d %s", DatasetStatistics.ERROR_PERCENTILE,
+            error(all.error(DatasetStatistics.ERROR_PERCENTILE))));
+  }
+
+  /**
+   * What pruning saved and how close it came to γ, in one line: the headline's figures that sums
+   * give, so a run's summary prints them from its manifest's counts alone.
+   */
+  public static String compression(OptionalDouble savedShare, long saved, long savedFrom, String lengthUnit,
+      long rows, OptionalDouble meanError) {
+    return String.format(Locale.ROOT,
+        "tokens saved %s (%,d of %,d %s) over %,d TokenSkip rows; mean |achieved − γ| %s",
+        percent(savedShare), saved, savedFrom, lengthUnit, rows, error(meanError));
   }
 
   private static String groups(DatasetStatistics stats) {
@@ -119,12 +130,12 @@ public final class StatisticsTable {
     lines.row("Filtered", count(counts.filtered()) + " records" + byKey(counts.filteredByReason()));
     lines.row("Dead-lettered", count(counts.deadLettered()) + " records" + byKey(counts.deadLetteredByStage()));
     lines.row("Duplicates", String.format(Locale.ROOT, "%,d exact, %,d near", counts.filtered(
-            DatasetStatistics.ManifestCounts.DUPLICATE), counts.filtered(DatasetStatistics.ManifestCounts.NEAR_DUPLICATE))
+            DroppedQuestions.DUPLICATE), counts.filtered(DroppedQuestions.NEAR_DUPLICATE))
         + counts.deduplication().map(d -> String.format(Locale.ROOT, " (deduplication %s%s)", d.mode(),
             d.jaccardThreshold().isPresent()
                 ? String.format(Locale.ROOT, ", Jaccard ≥ %s", d.jaccardThreshold().getAsDouble()) : ""))
             .orElse(" (no deduplication in the manifest)"));
-    lines.row("Contaminated", count(counts.filtered(DatasetStatistics.ManifestCounts.CONTAMINATED))
+    lines.row("Contaminated", count(counts.filtered(DroppedQuestions.CONTAMINATED))
         + counts.decontamination().map(d -> {
           StringBuilder line = new StringBuilder(String.format(Locale.ROOT, " (%d-gram overlap", d.ngram()));
           d.benchmarks().forEach(b -> line.append(String.format(Locale.ROOT, "; %,d against %s (%,d questions)",

@@ -4,7 +4,17 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.beam.sdk.io.FileSystems;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.parquet.avro.AvroParquetReader;
+import org.apache.parquet.avro.AvroReadSupport;
+import org.apache.parquet.avro.AvroSchemaConverter;
+import org.apache.parquet.hadoop.ParquetReader;
 import org.apache.parquet.hadoop.ParquetWriter;
+import org.cotkit.pipelines.io.ChannelInputFile;
 import org.cotkit.pipelines.io.ChannelParquetWriter;
 import org.cotkit.pipelines.io.RenamedIntoPlace;
 import org.cotkit.pipelines.io.WrittenFile;
@@ -24,6 +34,33 @@ public final class SftParquetFile {
   private static final Pattern SPLIT_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
 
   private SftParquetFile() {}
+
+  /** What is done with each row read back. */
+  public interface RowConsumer {
+    void accept(GenericRecord row) throws IOException;
+  }
+
+  /**
+   * Reads one SFT file's rows back in order, a row group at a time, with only the columns of
+   * {@code projection} ({@link SftSchema#projection}) decoded; null reads every column, the chat
+   * turns as plain lists of records, as they are written.
+   */
+  public static void read(String location, Schema projection, RowConsumer rows) throws IOException {
+    Configuration conf = new Configuration(false);
+    conf.setBoolean(AvroSchemaConverter.ADD_LIST_ELEMENT_RECORDS, false);
+    if (projection != null) {
+      AvroReadSupport.setRequestedProjection(conf, projection);
+    }
+    try (ParquetReader<GenericRecord> reader =
+        AvroParquetReader.<GenericRecord>builder(new ChannelInputFile(FileSystems.matchSingleFileSpec(location)))
+            .withDataModel(GenericData.get())
+            .withConf(conf)
+            .build()) {
+      for (GenericRecord row = reader.read(); row != null; row = reader.read()) {
+        rows.accept(row);
+      }
+    }
+  }
 
   /**
    * @throws IllegalArgumentException when {@code split} cannot name a folder of the dataset: letters,

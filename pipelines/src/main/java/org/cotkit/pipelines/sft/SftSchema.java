@@ -1,5 +1,7 @@
 package org.cotkit.pipelines.sft;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaBuilder;
@@ -45,6 +47,16 @@ public final class SftSchema {
           .optionalString("source")
           .optionalDouble("budget_scale")
           .endRecord();
+
+  /** The schema of a row with only the columns {@code names}, typed as written: to read those back alone. */
+  public static Schema projection(String... names) {
+    List<Schema.Field> fields = new ArrayList<>();
+    for (String name : names) {
+      Schema.Field field = EXAMPLE.getField(name);
+      fields.add(new Schema.Field(field, field.schema()));
+    }
+    return Schema.createRecord(EXAMPLE.getName(), null, EXAMPLE.getNamespace(), false, fields);
+  }
 
   /**
    * The long texts of a row: unique, so written without a Parquet dictionary, which would only fill
